@@ -1,0 +1,48 @@
+// Persistence behind small interfaces; the SQLite adapter implements all of them on one file.
+import type { Page, Report } from "../types.js";
+
+/** A page kept for revalidation with ETag / Last-Modified. */
+export interface PageCache {
+  getPage(url: string): Page | null;
+  /** Stores (or replaces) the page under `url` (the requested URL) in one transaction. */
+  putPage(url: string, page: Page): void;
+}
+
+export interface RunLogEntry {
+  at: string;
+  stage: string;
+  level: "info" | "warn" | "error";
+  message: string;
+  input?: string;
+}
+
+export interface RunRecord {
+  id: string;
+  input: string;
+  startedAt: string;
+  finishedAt: string;
+  status: "done" | "failed";
+  options: Record<string, unknown>;
+  log: RunLogEntry[];
+  /** Null when the run failed. */
+  report: Report | null;
+}
+
+export interface ReportSummary {
+  id: string;
+  title: string;
+  lang: string;
+  engine: string;
+  createdAt: string;
+  originalUrl: string;
+}
+
+export interface ReportStore {
+  /** Writes the run and its report in one transaction: after a crash either both exist or neither. */
+  saveRun(run: RunRecord): void;
+  getReport(id: string): Report | null;
+  /** Newest first; `query` matches title or original URL. */
+  listReports(options?: { query?: string; limit?: number }): ReportSummary[];
+  /** True when something was deleted. */
+  deleteReport(id: string): boolean;
+}

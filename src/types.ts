@@ -1,0 +1,152 @@
+// Records that the pipeline's stages exchange. Stages import these, never each other.
+
+/** A fetched or read input: raw bytes plus what the transport said about them. */
+export interface Page {
+  /** The input as the user gave it (URL or file path). */
+  input: string;
+  /** Final URL after redirects; a file:// URL for local files. */
+  url: string;
+  status: number;
+  /** Response headers, names lower-cased. Empty for local files. */
+  headers: Record<string, string>;
+  /** Media type without parameters, e.g. "text/html", "text/markdown". */
+  contentType: string;
+  body: Uint8Array;
+  fetchedAt: string;
+  fromCache: boolean;
+  /** URLs visited before `url`, in order. */
+  redirects: string[];
+}
+
+export type CharsetSource = "bom" | "header" | "meta" | "detected" | "default";
+
+/** A page's bytes turned into text. */
+export interface DecodedPage {
+  url: string;
+  contentType: string;
+  /** Decoded markup (HTML) or plain text / Markdown. */
+  text: string;
+  /** WHATWG encoding name actually used, e.g. "shift_jis", "utf-8". */
+  charset: string;
+  charsetSource: CharsetSource;
+}
+
+/** One structural unit of an article's main text. */
+export type Block =
+  | { type: "heading"; level: number; text: string }
+  | { type: "paragraph"; text: string }
+  | { type: "list"; ordered: boolean; items: string[] }
+  | { type: "quote"; text: string }
+  | { type: "table"; rows: string[][] }
+  | { type: "code"; text: string };
+
+export interface Link {
+  url: string;
+  text: string;
+}
+
+/** The main content and metadata of a page. */
+export interface Article {
+  /** Final URL of the page (file:// for local files). */
+  url: string;
+  canonicalUrl: string | null;
+  /** Clean title: no " | Site" suffix, whitespace collapsed. */
+  title: string;
+  siteName: string | null;
+  author: string | null;
+  /** ISO 8601 (date or date-time). */
+  publishedAt: string | null;
+  /** BCP 47 primary tag, e.g. "ja", "en", "zh". */
+  lang: string | null;
+  blocks: Block[];
+  /** Plain text of `blocks`, one block per paragraph, blocks separated by "\n\n". Passage offsets index this. */
+  text: string;
+  /** Outbound links inside the article body, absolute URLs, with anchor text. */
+  links: Link[];
+}
+
+/** Why a source is in the report. */
+export type SourceRole = "article" | "cited" | "provided";
+
+export interface Source {
+  /** Stable id within one run: "s0" is the original article, then "s1", "s2", … */
+  id: string;
+  role: SourceRole;
+  input: string;
+  article: Article;
+}
+
+/** A source that could not be used, kept in the run log. */
+export interface SourceFailure {
+  input: string;
+  message: string;
+  code: string;
+}
+
+/** A sentence or short run of sentences of one source, with its position in `article.text`. */
+export interface Passage {
+  /** "<sourceId>:<index>", e.g. "s2:14". */
+  id: string;
+  sourceId: string;
+  text: string;
+  start: number;
+  end: number;
+  lang: string | null;
+}
+
+/** One sentence of a report and the passages it is drawn from. */
+export interface Claim {
+  text: string;
+  passageIds: string[];
+  /** True when the sentence is kept in its source language inside a report in another language. */
+  quotation?: boolean;
+}
+
+export interface Paragraph {
+  claims: Claim[];
+}
+
+export interface Subsection {
+  heading: string;
+  paragraphs: Paragraph[];
+}
+
+export interface Section {
+  heading: string;
+  /** Paragraphs before the first subsection. */
+  paragraphs: Paragraph[];
+  subsections: Subsection[];
+}
+
+export interface Reference {
+  /** Citation number, from 1, by first appearance in the text. */
+  n: number;
+  sourceId: string;
+  url: string;
+  title: string;
+}
+
+export interface GroundingSummary {
+  claims: number;
+  supported: number;
+  repaired: number;
+  dropped: number;
+}
+
+export interface Report {
+  id: string;
+  lang: string;
+  engine: string;
+  createdAt: string;
+  title: string;
+  introduction: Paragraph[];
+  sections: Section[];
+  conclusion: Paragraph[];
+  references: Reference[];
+  original: { title: string; url: string };
+  sources: Source[];
+  /** Every passage a claim cites. */
+  passages: Passage[];
+  grounding: GroundingSummary;
+  failures: SourceFailure[];
+}
