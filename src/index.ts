@@ -1,0 +1,20 @@
+// Shirabe's library API. Everything a program needs to make, render, check and store reports.
+export { createHttpClient } from "./adapters/http/index.js";
+export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
+export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
+export {
+  type CreateReportOptions,
+  type CreateReportResult,
+  createReport,
+  type ProgressEvent,
+  type ReaderDeps,
+  type ReadOptions,
+  type ReadResult,
+  readArticle,
+  type StageName,
+} from "./pipeline.js";
+export type { HttpClient, HttpResponse } from "./ports/http.js";
+export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
+export { parseFormat, type ReportFormat, renderReport } from "./render.js";
+export { checkReport } from "./stages/check/index.js";
+export type * from "./types.js";

@@ -1,0 +1,236 @@
+// The one module that knows the stage order: source → fetch → decode → extract → passages → write →
+// cite → store. Stages never call each other; this file passes their records along and reports progress.
+import { randomUUID } from "node:crypto";
+import { ShirabeError } from "./errors.js";
+import type { HttpClient } from "./ports/http.js";
+import type { PageCache, ReportStore, RunLogEntry, RunRecord } from "./ports/store.js";
+import { assertSupportedLang, citeReport } from "./stages/cite.js";
+import { decodePage } from "./stages/decode.js";
+import { citedLinks, classifyInput, expandSourceInputs } from "./stages/discover.js";
+import { extractArticle } from "./stages/extract/index.js";
+import { fetchPage, readFilePage } from "./stages/fetch.js";
+import { splitPassages } from "./stages/passages.js";
+import { writeExtractive } from "./stages/write/extractive.js";
+import type { Article, Page, Report, Source, SourceFailure, SourceRole } from "./types.js";
+
+export type StageName = "article" | "sources" | "passages" | "write" | "cite" | "store";
+
+export type ProgressEvent =
+  | { type: "stage-start"; stage: StageName; total?: number }
+  | { type: "stage-done"; stage: StageName; counts: Record<string, number> }
+  | { type: "source"; input: string; ok: boolean; message?: string };
+
+export interface ReaderDeps {
+  http: HttpClient;
+  cache?: PageCache;
+}
+
+export interface ReadOptions {
+  /** Overrides every declared or detected encoding. */
+  encoding?: string;
+}
+
+export interface ReadResult {
+  page: Page;
+  article: Article;
+}
+
+/** Fetches or reads one input and extracts its article; an input with no article text is an error. */
+export async function readArticle(
+  input: string,
+  deps: ReaderDeps,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  const { kind, location } = classifyInput(input);
+  const page = kind === "url" ? await fetchPage(location, deps) : await readFilePage(location);
+  const decoded = decodePage(page, options.encoding ? { encoding: options.encoding } : {});
+  const article = extractArticle(decoded);
+  if (article.blocks.length === 0) {
+    throw new ShirabeError(`${input}: no article text found (the page is empty or built by scripts)`, {
+      code: "no-article-text",
+      kind: "input",
+      input,
+    });
+  }
+  return { page, article };
+}
+
+export interface CreateReportOptions extends ReadOptions {
+  /** URL or local file of the original article. */
+  input: string;
+  /** Extra source files, folders or URLs. */
+  sources?: string[];
+  /** Follow the links the article cites in its body (default true). */
+  followLinks?: boolean;
+  /** At most this many cited links are followed (default 10). */
+  maxLinks?: number;
+  /** Report language, BCP 47 (default "ja"). */
+  lang?: string;
+  /** Sources fetched at once (default 4). */
+  concurrency?: number;
+  deps: ReaderDeps & { store?: ReportStore };
+  onProgress?: (event: ProgressEvent) => void;
+  now?: () => Date;
+}
+
+export interface CreateReportResult {
+  report: Report;
+  run: RunRecord;
+}
+
+const EXTRACTIVE_ENGINE = "extractive";
+
+/** Runs the whole pipeline for one article and, when a store is given, saves the run in one transaction. */
+export async function createReport(options: CreateReportOptions): Promise<CreateReportResult> {
+  const now = options.now ?? (() => new Date());
+  const lang = options.lang ?? "ja";
+  assertSupportedLang(lang);
+  const emit = options.onProgress ?? (() => {});
+  const log: RunLogEntry[] = [];
+  const note = (entry: Omit<RunLogEntry, "at">) => log.push({ at: now().toISOString(), ...entry });
+  const startedAt = now().toISOString();
+  const readOptions: ReadOptions = options.encoding ? { encoding: options.encoding } : {};
+
+  emit({ type: "stage-start", stage: "article" });
+  const original = await readArticle(options.input, options.deps, readOptions);
+  note({ stage: "article", level: "info", message: `read ${original.article.title}`, input: options.input });
+  emit({ type: "stage-done", stage: "article", counts: { blocks: original.article.blocks.length } });
+
+  const links =
+    options.followLinks === false ? [] : citedLinks(original.article, { maxLinks: options.maxLinks ?? 10 });
+  const provided = await expandSourceInputs(options.sources ?? []);
+  const pending = uniqueInputs([
+    ...links.map((input) => ({ input, role: "cited" as const })),
+    ...provided.map((input) => ({ input, role: "provided" as const })),
+  ]);
+  emit({ type: "stage-start", stage: "sources", total: pending.length });
+  const gathered = await readSources(pending, original, options, (input, outcome) => {
+    if (outcome.ok) note({ stage: "sources", level: "info", message: "read", input });
+    else note({ stage: "sources", level: "warn", message: outcome.failure.message, input });
+    emit({
+      type: "source",
+      input,
+      ok: outcome.ok,
+      ...(outcome.ok ? {} : { message: outcome.failure.message }),
+    });
+  });
+  const sources: Source[] = [
+    { id: "s0", role: "article", input: options.input, article: original.article },
+    ...gathered.sources.map((source, index) => ({ ...source, id: `s${index + 1}` })),
+  ];
+  emit({
+    type: "stage-done",
+    stage: "sources",
+    counts: { ok: gathered.sources.length, failed: gathered.failures.length },
+  });
+
+  emit({ type: "stage-start", stage: "passages" });
+  const passages = sources.flatMap((source) => splitPassages(source));
+  emit({ type: "stage-done", stage: "passages", counts: { passages: passages.length } });
+
+  emit({ type: "stage-start", stage: "write" });
+  const draft = writeExtractive({ sources, passages, lang });
+  emit({ type: "stage-done", stage: "write", counts: { sections: draft.sections.length } });
+
+  emit({ type: "stage-start", stage: "cite" });
+  const report = citeReport({
+    draft,
+    sources,
+    passages,
+    lang,
+    engine: EXTRACTIVE_ENGINE,
+    id: randomUUID(),
+    createdAt: now().toISOString(),
+    failures: gathered.failures,
+  });
+  emit({
+    type: "stage-done",
+    stage: "cite",
+    counts: { claims: report.grounding.claims, references: report.references.length },
+  });
+
+  const run: RunRecord = {
+    id: report.id,
+    input: options.input,
+    startedAt,
+    finishedAt: now().toISOString(),
+    status: "done",
+    options: {
+      lang,
+      engine: EXTRACTIVE_ENGINE,
+      sources: options.sources ?? [],
+      maxLinks: options.maxLinks ?? 10,
+    },
+    log,
+    report,
+  };
+  if (options.deps.store) {
+    emit({ type: "stage-start", stage: "store" });
+    options.deps.store.saveRun(run);
+    emit({ type: "stage-done", stage: "store", counts: { reports: 1 } });
+  }
+  return { report, run };
+}
+
+interface PendingSource {
+  input: string;
+  role: SourceRole;
+}
+
+type SourceOutcome = { ok: true } | { ok: false; failure: SourceFailure };
+
+function uniqueInputs(inputs: PendingSource[]): PendingSource[] {
+  const seen = new Set<string>();
+  return inputs.filter(({ input }) => {
+    const { location } = classifyInput(input);
+    if (seen.has(location)) return false;
+    seen.add(location);
+    return true;
+  });
+}
+
+/**
+ * Reads every pending source with bounded concurrency. A source that fails is recorded, never thrown:
+ * one broken link must not cost the user the report. The original article and duplicates of it
+ * (the same final URL) are skipped.
+ */
+async function readSources(
+  pending: PendingSource[],
+  original: ReadResult,
+  options: CreateReportOptions,
+  onOutcome: (input: string, outcome: SourceOutcome) => void,
+): Promise<{ sources: Omit<Source, "id">[]; failures: SourceFailure[] }> {
+  const results: Array<Omit<Source, "id"> | null> = new Array(pending.length).fill(null);
+  const failures: SourceFailure[] = [];
+  const seenUrls = new Set([original.page.url, original.article.url]);
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length) {
+      const index = next++;
+      const item = pending[index] as PendingSource;
+      try {
+        const { page, article } = await readArticle(item.input, options.deps, options);
+        if (seenUrls.has(page.url) || seenUrls.has(article.url)) continue;
+        seenUrls.add(page.url);
+        results[index] = { role: item.role, input: item.input, article };
+        onOutcome(item.input, { ok: true });
+      } catch (error) {
+        const failure = toFailure(item.input, error);
+        failures.push(failure);
+        onOutcome(item.input, { ok: false, failure });
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 4, pending.length) }, worker);
+  await Promise.all(workers);
+  return { sources: results.filter((source) => source !== null), failures };
+}
+
+function toFailure(input: string, error: unknown): SourceFailure {
+  if (error instanceof ShirabeError) return { input, message: error.message, code: error.code };
+  return {
+    input,
+    message: `${input}: ${error instanceof Error ? error.message : String(error)}`,
+    code: "internal",
+  };
+}

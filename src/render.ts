@@ -1,0 +1,28 @@
+// Picks the renderer for a format name; shared by `report` and `show`.
+import { ShirabeError } from "./errors.js";
+import { renderHtml } from "./stages/render/html.js";
+import { renderJson } from "./stages/render/json.js";
+import { renderMarkdown } from "./stages/render/markdown.js";
+import type { Report } from "./types.js";
+
+export type ReportFormat = "md" | "html" | "json";
+
+const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
+  md: renderMarkdown,
+  html: renderHtml,
+  json: renderJson,
+};
+
+export function parseFormat(value: string): ReportFormat {
+  const format = value.toLowerCase() === "markdown" ? "md" : value.toLowerCase();
+  if (format === "md" || format === "html" || format === "json") return format;
+  throw new ShirabeError(`--format ${value}: unknown format; use md, html or json`, {
+    code: "bad-option",
+    kind: "usage",
+    input: value,
+  });
+}
+
+export function renderReport(report: Report, format: ReportFormat): string {
+  return RENDERERS[format](report);
+}
