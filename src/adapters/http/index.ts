@@ -1,0 +1,6 @@
+export {
+  type ClosableHttpClient,
+  createHttpClient,
+  DEFAULT_USER_AGENT,
+  type HttpClientOptions,
+} from "./client.js";
