@@ -18,7 +18,8 @@ export interface Page {
   redirects: string[];
 }
 
-export type CharsetSource = "bom" | "header" | "meta" | "detected" | "default";
+/** Which rule chose the charset; "override" is the user's --encoding. */
+export type CharsetSource = "override" | "bom" | "header" | "meta" | "detected" | "default";
 
 /** A page's bytes turned into text. */
 export interface DecodedPage {
@@ -149,4 +150,12 @@ export interface Report {
   passages: Passage[];
   grounding: GroundingSummary;
   failures: SourceFailure[];
+}
+
+/** A report body before citation numbering: what a writing engine produces and `citeReport` checks. */
+export interface Draft {
+  title: string;
+  introduction: Paragraph[];
+  sections: Section[];
+  conclusion: Paragraph[];
 }
