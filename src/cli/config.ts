@@ -2,12 +2,15 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { defaultDataDir } from "../adapters/store/sqlite.js";
+import { ShirabeError } from "../errors.js";
 
 export interface CommonFlags {
   dataDir?: string;
   allowPrivateNetwork?: boolean;
   cache?: boolean;
   debug?: boolean;
+  /** Seconds one fetch may take in all. */
+  timeout?: string;
 }
 
 export interface Settings {
@@ -16,6 +19,7 @@ export interface Settings {
   allowPrivateNetwork: boolean;
   useCache: boolean;
   debug: boolean;
+  timeoutMs: number | undefined;
 }
 
 export function resolveSettings(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -26,5 +30,18 @@ export function resolveSettings(flags: CommonFlags, env: NodeJS.ProcessEnv = pro
     allowPrivateNetwork: flags.allowPrivateNetwork === true,
     useCache: flags.cache !== false,
     debug: flags.debug === true || env.SHIRABE_DEBUG === "1",
+    timeoutMs: flags.timeout === undefined ? undefined : parseSeconds(flags.timeout),
   };
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ShirabeError(`--timeout ${value}: expected a number of seconds > 0`, {
+      code: "bad-option",
+      kind: "usage",
+      input: value,
+    });
+  }
+  return Math.round(seconds * 1000);
 }

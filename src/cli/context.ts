@@ -14,7 +14,10 @@ export interface CommandContext {
 }
 
 export function buildHttpClient(settings: Settings): HttpClient {
-  return createHttpClient({ allowPrivateNetwork: settings.allowPrivateNetwork });
+  return createHttpClient({
+    allowPrivateNetwork: settings.allowPrivateNetwork,
+    ...(settings.timeoutMs ? { totalTimeoutMs: settings.timeoutMs } : {}),
+  });
 }
 
 export function openSettingsStore(settings: Settings): SqliteStore {

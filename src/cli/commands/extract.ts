@@ -18,6 +18,7 @@ export function registerExtract(program: Command, context: CommandContext): void
     .option("--json", "one JSON object per input, one per line")
     .option("--encoding <label>", "decode with this encoding, whatever the page declares")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
+    .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
     .option("--data-dir <dir>", "where the page cache lives")
     .option("--no-cache", "do not read or write the page cache")
     .option("--debug", "print stack traces")

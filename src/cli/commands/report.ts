@@ -33,6 +33,7 @@ export function registerReport(program: Command, context: CommandContext): void 
     .option("--no-follow-links", "do not follow the links the article cites")
     .option("--encoding <label>", "decode the article with this encoding")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
+    .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
     .option("--data-dir <dir>", "where the page cache and reports are stored")
     .option("--no-cache", "do not read or write the page cache")
     .option("--quiet", "no progress on stderr")
