@@ -1,19 +1,16 @@
 // Runs the CLI the way users do: in-process through main() with captured streams, or as a real child
 // process when a test needs signals or a TTY-less environment.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { tempDir } from "./temp.js";
+
+export { tempDir };
 
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-export function tempDir(prefix = "shirabe-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
