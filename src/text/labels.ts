@@ -1,0 +1,81 @@
+// Words a report prints in its own language. One table keyed by primary language subtag; languages
+// without an entry fall back to English so any valid BCP 47 tag can still get a report.
+import { ShirabeError } from "../errors.js";
+import type { GroundingSummary } from "../types.js";
+
+export interface ReportLabels {
+  /** Primary language subtag the labels are for, e.g. "ja". */
+  lang: string;
+  introduction: string;
+  conclusion: string;
+  references: string;
+  original: string;
+  quoteOpen: string;
+  quoteClose: string;
+  /** Put between the sentences of a paragraph: nothing in Japanese, a space in English. */
+  sentenceGap: string;
+  /** Joins key terms in a generated heading. */
+  termJoiner: string;
+  /** The report title; `native` is true when the article title is already in the report language. */
+  title: (articleTitle: string, native: boolean) => string;
+  grounding: (summary: GroundingSummary, engine: string) => string;
+  /** Heading for a theme whose sentences yield no key term. */
+  theme: (n: number) => string;
+}
+
+const JA: ReportLabels = {
+  lang: "ja",
+  introduction: "緒言",
+  conclusion: "結論",
+  references: "参照記事",
+  original: "元記事",
+  quoteOpen: "「",
+  quoteClose: "」",
+  sentenceGap: "",
+  termJoiner: "・",
+  title: (title, native) => (native ? `${title}についての調査レポート` : `「${title}」に関する調査レポート`),
+  grounding: (g, engine) =>
+    `検証: 主張 ${g.claims} 件、出典で確認 ${g.supported} 件、出典を修正 ${g.repaired} 件、削除 ${g.dropped} 件（${engine}）`,
+  theme: (n) => `テーマ${n}`,
+};
+
+const EN: ReportLabels = {
+  lang: "en",
+  introduction: "Introduction",
+  conclusion: "Conclusion",
+  references: "References",
+  original: "Original article",
+  quoteOpen: "\u201c",
+  quoteClose: "\u201d",
+  sentenceGap: " ",
+  termJoiner: " and ",
+  title: (title) => `Research report: ${title}`,
+  grounding: (g, engine) =>
+    `Grounding: ${g.claims} claims, ${g.supported} supported, ${g.repaired} re-cited, ${g.dropped} dropped (${engine})`,
+  theme: (n) => `Theme ${n}`,
+};
+
+const LABELS: Record<string, ReportLabels> = { ja: JA, en: EN };
+
+/** Throws a usage error unless `lang` is a well-formed BCP 47 language tag; returns its primary subtag. */
+export function assertSupportedLang(lang: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(lang)[0];
+  } catch {
+    canonical = undefined;
+  }
+  if (!canonical) {
+    throw new ShirabeError(`${lang}: not a BCP 47 language tag; pass a tag such as ja, en or zh-TW`, {
+      code: "unknown-lang",
+      kind: "usage",
+      input: lang,
+    });
+  }
+  return (canonical.split("-")[0] as string).toLowerCase();
+}
+
+/** The labels for a report language (English for languages without their own labels). */
+export function reportLabels(lang: string): ReportLabels {
+  return LABELS[assertSupportedLang(lang)] ?? EN;
+}

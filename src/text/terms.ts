@@ -1,0 +1,121 @@
+// Script-aware text features shared by the writer, the citation check and the format checker.
+// Similarity uses word tokens for Latin-script text and character bigrams for CJK runs, so a
+// Japanese and an English sentence about "DeepSeek" or "2025" still share terms.
+
+const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}ー々〆";
+const RUNS = new RegExp(`[${CJK}]+|[^${CJK}\\s\\p{P}\\p{S}]+`, "gu");
+const CJK_RUN = new RegExp(`^[${CJK}]`, "u");
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** Frequent English words that carry no topic. */
+const STOPWORDS = new Set(
+  (
+    "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is " +
+    "it its itself may might more most not of on or our over said says she should so some such than that the their " +
+    "them then there these they this those through to too under up us was we were what when where which while who " +
+    "whom why will with would you your also about after against all any before between both each few further " +
+    "here just now only other own same very one two new according year years"
+  ).split(" "),
+);
+
+/** Unicode-normalized, lower-cased text: full-width digits and letters become ASCII. */
+export function foldText(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/** Terms for similarity: content words of Latin-script runs, character bigrams of CJK runs. */
+export function similarityTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const [run] of foldText(text).matchAll(RUNS)) {
+    if (CJK_RUN.test(run)) {
+      const chars = [...run];
+      if (chars.length === 1 && !HIRAGANA_ONLY.test(run)) terms.push(run);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const bigram = `${chars[i]}${chars[i + 1]}`;
+        if (!HIRAGANA_ONLY.test(bigram)) terms.push(bigram);
+      }
+    } else if ((run.length > 1 || /\d/.test(run)) && !STOPWORDS.has(run)) {
+      terms.push(run.length > 3 && run.endsWith("s") && !run.endsWith("ss") ? run.slice(0, -1) : run);
+    }
+  }
+  return terms;
+}
+
+export type TermVector = Map<string, number>;
+
+export function termCounts(terms: string[]): TermVector {
+  const counts: TermVector = new Map();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const [term, weight] of a) {
+    normA += weight * weight;
+    const other = b.get(term);
+    if (other !== undefined) dot += weight * other;
+  }
+  for (const weight of b.values()) normB += weight * weight;
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+}
+
+/**
+ * Candidate heading terms as they appear in the text: katakana words, kanji compounds and Latin words.
+ * Hiragana is left out because in Japanese it mostly spells grammar, not topics.
+ */
+export function keyTerms(text: string): string[] {
+  const terms: string[] = [];
+  const normalized = text.normalize("NFKC");
+  for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{2,}/gu)) terms.push(word);
+  for (const [run] of normalized.matchAll(/[\p{Script=Han}々]{2,}/gu)) {
+    if (run.length <= 4) terms.push(run);
+    else for (let i = 0; i + 1 < run.length; i += 2) terms.push(run.slice(i, i + 2));
+  }
+  for (const [word] of normalized.matchAll(/\p{Script=Latin}[\p{Script=Latin}\d-]{2,}/gu)) {
+    if (!STOPWORDS.has(word.toLowerCase())) terms.push(word);
+  }
+  return terms;
+}
+
+/**
+ * The language a sentence is written in, judged by its script; `declared` (the source's language)
+ * decides between languages that share a script, e.g. a kanji-only line in a Japanese article.
+ */
+export function sentenceLang(text: string, declared: string | null): string {
+  const primary = declared ? (declared.split("-")[0] as string).toLowerCase() : null;
+  const cjk = primary === "ja" || primary === "zh" || primary === "ko";
+  if (KANA.test(text)) return "ja";
+  if (HANGUL.test(text)) return "ko";
+  if (HAN.test(text)) return primary === "ja" || primary === "zh" ? primary : "zh";
+  if (LATIN.test(text)) return primary && !cjk ? primary : "en";
+  return primary ?? "und";
+}
+
+/** Digit sequences of the text, full-width digits folded, thousands separators removed. */
+export function numbersIn(text: string): string[] {
+  const folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
+  return [...folded.matchAll(/\d+(?:\.\d+)?/g)].map(([n]) => n);
+}
+
+/** Names a supporting passage must contain: capitalized or mixed-case Latin words and katakana words. */
+export function namesIn(text: string): string[] {
+  const normalized = text.normalize("NFKC");
+  const names = new Set<string>();
+  for (const [word] of normalized.matchAll(/\b\p{Lu}[\p{L}\d-]*\p{L}/gu)) {
+    if (!STOPWORDS.has(word.toLowerCase())) names.add(word);
+  }
+  for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{3,}/gu)) names.add(word);
+  return [...names];
+}
+
+/** Japanese sentence ending in the plain copula (だ/である) instead of the です/ます register. */
+export function endsInPlainCopula(sentence: string): boolean {
+  return /(?:だ|である|であった|だった|ではない)[。！!]?[」』）)]*$/u.test(sentence.trim());
+}
