@@ -1,0 +1,256 @@
+// The store on one SQLite file: page cache, runs and reports. WAL so readers never wait for a writer;
+// every write in a transaction; every failure a ShirabeError that names the file.
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import Database from "better-sqlite3";
+import { ShirabeError } from "../../errors.js";
+import type { PageCache, ReportStore, ReportSummary, RunRecord } from "../../ports/store.js";
+import type { Page, Report } from "../../types.js";
+import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+
+export interface StoreOptions {
+  path: string;
+  /** How long a write waits for another process's lock before failing with "store-locked". */
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteStore extends PageCache, ReportStore {
+  close(): void;
+}
+
+/** $XDG_DATA_HOME/shirabe, else ~/.local/share/shirabe (a relative XDG_DATA_HOME is ignored, per the spec). */
+export function defaultDataDir(env: Record<string, string | undefined>, homedir: string): string {
+  const xdg = env.XDG_DATA_HOME;
+  return xdg && isAbsolute(xdg) ? join(xdg, "shirabe") : join(homedir, ".local", "share", "shirabe");
+}
+
+interface PageRow {
+  input: string;
+  final_url: string;
+  status: number;
+  headers: string;
+  content_type: string;
+  body: Buffer;
+  fetched_at: string;
+  redirects: string;
+}
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  lang: string;
+  engine: string;
+  created_at: string;
+  original_url: string;
+}
+
+function sqliteCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : "";
+}
+
+/** Maps a driver error to what the user can do about it. */
+function storeError(path: string, error: unknown): ShirabeError {
+  if (error instanceof ShirabeError) return error;
+  const code = sqliteCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  const fail = (message: string, storeCode: string, retryable = false) =>
+    new ShirabeError(`${path}: ${message}`, {
+      code: storeCode,
+      kind: "store",
+      input: path,
+      retryable,
+      cause: error,
+    });
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    return fail(
+      "the database is locked by another process; wait for it to finish and try again",
+      "store-locked",
+      true,
+    );
+  }
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT") || error instanceof SyntaxError) {
+    return fail(
+      `the database is corrupt or not a Shirabe database (${detail}); move the file aside and run again to start a fresh one`,
+      "store-corrupt",
+    );
+  }
+  if (code.startsWith("SQLITE_CANTOPEN")) {
+    return fail(
+      "cannot open the database; check the path and its permissions or choose another --data-dir",
+      "store-unavailable",
+    );
+  }
+  if (code.startsWith("SQLITE_READONLY")) {
+    return fail("the database is read-only; check the file's permissions", "store-readonly");
+  }
+  if (code === "SQLITE_FULL") return fail("the disk is full; free some space and try again", "store-full");
+  if (code.startsWith("SQLITE_")) return fail(`database error: ${detail}`, "store-failed");
+  // Not the database's fault: a record that cannot be stored (e.g. unserialisable) is a bug upstream.
+  return new ShirabeError(`${path}: could not store the record: ${detail}`, {
+    code: "store-failed",
+    kind: "internal",
+    input: path,
+    cause: error,
+  });
+}
+
+function open(path: string, busyTimeoutMs: number): Database.Database {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new ShirabeError(`${path}: cannot create the folder for the database; choose another --data-dir`, {
+      code: "store-unavailable",
+      kind: "store",
+      input: path,
+      cause: error,
+    });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // Reading the version is the first access to the file, so a corrupt file fails here, before any write.
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) {
+      throw new ShirabeError(
+        `${path}: the database has schema version ${version}, newer than this Shirabe understands (${SCHEMA_VERSION}); upgrade Shirabe or choose another --data-dir`,
+        { code: "store-too-new", kind: "store", input: path },
+      );
+    }
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw storeError(path, error);
+  }
+}
+
+export function openStore(options: StoreOptions): SqliteStore {
+  const { path } = options;
+  const db = open(path, options.busyTimeoutMs ?? 5_000);
+  const guarded =
+    <Args extends unknown[], Result>(action: (...args: Args) => Result) =>
+    (...args: Args): Result => {
+      try {
+        return action(...args);
+      } catch (error) {
+        throw storeError(path, error);
+      }
+    };
+
+  const selectPage = db.prepare<[string], PageRow>(
+    "SELECT input, final_url, status, headers, content_type, body, fetched_at, redirects FROM pages WHERE url = ?",
+  );
+  const upsertPage = db.prepare(
+    `INSERT INTO pages (url, input, final_url, status, headers, content_type, body, fetched_at, redirects)
+     VALUES (@url, @input, @finalUrl, @status, @headers, @contentType, @body, @fetchedAt, @redirects)
+     ON CONFLICT (url) DO UPDATE SET input = excluded.input, final_url = excluded.final_url,
+       status = excluded.status, headers = excluded.headers, content_type = excluded.content_type,
+       body = excluded.body, fetched_at = excluded.fetched_at, redirects = excluded.redirects`,
+  );
+  const upsertRun = db.prepare(
+    `INSERT INTO runs (id, input, started_at, finished_at, status, options, log, report_id)
+     VALUES (@id, @input, @startedAt, @finishedAt, @status, @options, @log, @reportId)
+     ON CONFLICT (id) DO UPDATE SET input = excluded.input, started_at = excluded.started_at,
+       finished_at = excluded.finished_at, status = excluded.status, options = excluded.options,
+       log = excluded.log, report_id = excluded.report_id`,
+  );
+  const upsertReport = db.prepare(
+    `INSERT INTO reports (id, run_id, title, lang, engine, created_at, original_url, json)
+     VALUES (@id, @runId, @title, @lang, @engine, @createdAt, @originalUrl, @json)
+     ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, title = excluded.title, lang = excluded.lang,
+       engine = excluded.engine, created_at = excluded.created_at, original_url = excluded.original_url,
+       json = excluded.json`,
+  );
+  const selectReport = db.prepare<[string], { json: string }>("SELECT json FROM reports WHERE id = ?");
+  const selectSummaries = db.prepare<{ pattern: string; limit: number }, SummaryRow>(
+    `SELECT id, title, lang, engine, created_at, original_url FROM reports
+     WHERE @pattern = '' OR title LIKE @pattern ESCAPE '\\' OR original_url LIKE @pattern ESCAPE '\\'
+     ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
+  );
+  const removeReport = db.prepare("DELETE FROM reports WHERE id = ?");
+
+  const saveRun = db.transaction((run: RunRecord) => {
+    upsertRun.run({
+      id: run.id,
+      input: run.input,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      status: run.status,
+      options: JSON.stringify(run.options),
+      log: JSON.stringify(run.log),
+      reportId: run.report?.id ?? null,
+    });
+    if (run.report) {
+      const report = run.report;
+      upsertReport.run({
+        id: report.id,
+        runId: run.id,
+        title: report.title,
+        lang: report.lang,
+        engine: report.engine,
+        createdAt: report.createdAt,
+        originalUrl: report.original.url,
+        json: JSON.stringify(report),
+      });
+    }
+  });
+
+  return {
+    getPage: guarded((url: string): Page | null => {
+      const row = selectPage.get(url);
+      if (!row) return null;
+      return {
+        input: row.input,
+        url: row.final_url,
+        status: row.status,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+        contentType: row.content_type,
+        body: row.body,
+        fetchedAt: row.fetched_at,
+        fromCache: true,
+        redirects: JSON.parse(row.redirects) as string[],
+      };
+    }),
+    putPage: guarded((url: string, page: Page): void => {
+      db.transaction(() =>
+        upsertPage.run({
+          url,
+          input: page.input,
+          finalUrl: page.url,
+          status: page.status,
+          headers: JSON.stringify(page.headers),
+          contentType: page.contentType,
+          body: Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength),
+          fetchedAt: page.fetchedAt,
+          redirects: JSON.stringify(page.redirects),
+        }),
+      )();
+    }),
+    saveRun: guarded((run: RunRecord): void => saveRun(run)),
+    getReport: guarded((id: string): Report | null => {
+      const row = selectReport.get(id);
+      return row ? (JSON.parse(row.json) as Report) : null;
+    }),
+    listReports: guarded((listOptions: { query?: string; limit?: number } = {}): ReportSummary[] => {
+      const query = listOptions.query?.trim() ?? "";
+      const pattern = query === "" ? "" : `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const rows = selectSummaries.all({ pattern, limit: listOptions.limit ?? -1 });
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        lang: row.lang,
+        engine: row.engine,
+        createdAt: row.created_at,
+        originalUrl: row.original_url,
+      }));
+    }),
+    deleteReport: guarded((id: string): boolean => db.transaction(() => removeReport.run(id).changes > 0)()),
+    close: guarded(() => {
+      db.close();
+    }),
+  };
+}
