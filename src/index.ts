@@ -6,12 +6,15 @@ export {
   type CreateReportOptions,
   type CreateReportResult,
   createReport,
+  extractiveWriter,
   type ProgressEvent,
   type ReaderDeps,
   type ReadOptions,
   type ReadResult,
   readArticle,
   type StageName,
+  type WriteInput,
+  type Writer,
 } from "./pipeline.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";

@@ -11,7 +11,7 @@ import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, readFilePage } from "./stages/fetch.js";
 import { splitPassages } from "./stages/passages.js";
 import { writeExtractive } from "./stages/write/extractive.js";
-import type { Article, Page, Report, Source, SourceFailure, SourceRole } from "./types.js";
+import type { Article, Draft, Page, Passage, Report, Source, SourceFailure, SourceRole } from "./types.js";
 
 export type StageName = "article" | "sources" | "passages" | "write" | "cite" | "store";
 
@@ -19,6 +19,26 @@ export type ProgressEvent =
   | { type: "stage-start"; stage: StageName; total?: number }
   | { type: "stage-done"; stage: StageName; counts: Record<string, number> }
   | { type: "source"; input: string; ok: boolean; message?: string };
+
+export interface WriteInput {
+  sources: Source[];
+  passages: Passage[];
+  lang: string;
+  signal?: AbortSignal;
+}
+
+/** A writing engine: turns sources and their passages into a draft whose claims cite passage ids. */
+export interface Writer {
+  /** Recorded in the report, e.g. "extractive" or "llm:deepseek:deepseek-chat". */
+  readonly name: string;
+  write(input: WriteInput): Promise<Draft>;
+}
+
+/** The embedded default: needs no network and no key. */
+export const extractiveWriter: Writer = {
+  name: "extractive",
+  write: async ({ sources, passages, lang }) => writeExtractive({ sources, passages, lang }),
+};
 
 export interface ReaderDeps {
   http: HttpClient;
@@ -69,6 +89,9 @@ export interface CreateReportOptions extends ReadOptions {
   /** Sources fetched at once (default 4). */
   concurrency?: number;
   deps: ReaderDeps & { store?: ReportStore };
+  /** The writing engine (default: the extractive engine). */
+  writer?: Writer;
+  signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   now?: () => Date;
 }
@@ -77,8 +100,6 @@ export interface CreateReportResult {
   report: Report;
   run: RunRecord;
 }
-
-const EXTRACTIVE_ENGINE = "extractive";
 
 /** Runs the whole pipeline for one article and, when a store is given, saves the run in one transaction. */
 export async function createReport(options: CreateReportOptions): Promise<CreateReportResult> {
@@ -129,7 +150,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   emit({ type: "stage-done", stage: "passages", counts: { passages: passages.length } });
 
   emit({ type: "stage-start", stage: "write" });
-  const draft = writeExtractive({ sources, passages, lang });
+  const writer = options.writer ?? extractiveWriter;
+  const draft = await writer.write({
+    sources,
+    passages,
+    lang,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   emit({ type: "stage-done", stage: "write", counts: { sections: draft.sections.length } });
 
   emit({ type: "stage-start", stage: "cite" });
@@ -138,7 +165,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     sources,
     passages,
     lang,
-    engine: EXTRACTIVE_ENGINE,
+    engine: writer.name,
     id: randomUUID(),
     createdAt: now().toISOString(),
     failures: gathered.failures,
