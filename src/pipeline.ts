@@ -184,7 +184,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     status: "done",
     options: {
       lang,
-      engine: EXTRACTIVE_ENGINE,
+      engine: writer.name,
       sources: options.sources ?? [],
       maxLinks: options.maxLinks ?? 10,
     },
