@@ -7,6 +7,7 @@ import type { CharsetSource, DecodedPage, Page } from "../types.js";
 import { detectEncoding, isValidUtf8 } from "./decode/_detect.js";
 import { charsetParameter, isUtf16, normaliseLabel } from "./decode/_labels.js";
 import { declaredInMarkup } from "./decode/_prescan.js";
+import { decodeBytes as decode } from "./decode/_text.js";
 
 export interface DecodeOptions {
   /** Encoding label the user forces (`--encoding`); wins over everything the page says. */
@@ -83,10 +84,6 @@ export function decodePage(page: Page, options: DecodeOptions = {}): DecodedPage
     `${page.input}: cannot tell the text encoding of this page; pass --encoding <label> (e.g. shift_jis)`,
     { code: "unknown-encoding", kind: "input", input: page.input },
   );
-}
-
-function decode(bytes: Uint8Array, encoding: string): string {
-  return new TextDecoder(encoding).decode(bytes);
 }
 
 function readsMarkup(contentType: string): boolean {

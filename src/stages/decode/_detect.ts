@@ -3,6 +3,7 @@
 // apart by how plausible the decoded text is in the language each encoding is used for.
 
 import { FREQUENT_HANGUL, FREQUENT_KANJI, FREQUENT_SIMPLIFIED, FREQUENT_TRADITIONAL } from "./_frequent.js";
+import { decodeBytes } from "./_text.js";
 
 /** Scoring more than this much of a page adds nothing but time. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -61,7 +62,7 @@ export function detectEncoding(body: Uint8Array): Detection | null {
 /** Strict UTF-8 check that forgives a sequence cut off at the end of the sample. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    decodeBytes(bytes, "utf-8", { fatal: true, prefix: true });
     return true;
   } catch {
     return false;
@@ -69,7 +70,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 function decodeLoosely(bytes: Uint8Array, encoding: string): string {
-  return new TextDecoder(encoding).decode(bytes, { stream: true });
+  return decodeBytes(bytes, encoding, { prefix: true });
 }
 
 function controlShare(bytes: Uint8Array): number {
@@ -229,7 +230,7 @@ function charactersOfRows(
       for (let trail = firstTrail; trail <= lastTrail; trail++) bytes.push(lead, trail);
     }
   }
-  const characters = new Set(new TextDecoder(encoding).decode(Uint8Array.from(bytes)));
+  const characters = new Set(decodeBytes(Uint8Array.from(bytes), encoding));
   characters.delete("\ufffd");
   return characters;
 }
