@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
     "it its itself may might more most not of on or our over said says she should so some such than that the their " +
     "them then there these they this those through to too under up us was we were what when where which while who " +
     "whom why will with would you your also about after against all any before between both each few further " +
-    "here just now only other own same very one two new according year years"
+    "here just now only other own same very one two new according year years fewer less many much first last"
   ).split(" "),
 );
 

@@ -151,5 +151,5 @@ export function headingTerms(
 /** Case- and width-folded term; an English plural counts as its singular ("GPUs" is "GPU"). */
 function fold(term: string): string {
   const folded = term.normalize("NFKC").toLowerCase();
-  return /^[a-z-]{4,}s$/.test(folded) && !folded.endsWith("ss") ? folded.slice(0, -1) : folded;
+  return /^[a-z-]{3,}s$/.test(folded) && !folded.endsWith("ss") ? folded.slice(0, -1) : folded;
 }
