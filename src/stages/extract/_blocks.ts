@@ -1,0 +1,198 @@
+// Turns a cleaned tree into structured blocks, remembering for each block the element it came from and
+// how much of its text is link text, so the scorer can find the article's container.
+import type { Block, Link } from "../../types.js";
+import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./_dom.js";
+
+export interface SourcedBlock {
+  block: Block;
+  /** The element whose content produced the block (the <p>, <ul>, or the <div> holding loose text). */
+  owner: Element;
+  chars: number;
+  linkChars: number;
+  links: Link[];
+}
+
+const INLINE = new Set([
+  "a",
+  "abbr",
+  "acronym",
+  "b",
+  "bdi",
+  "bdo",
+  "big",
+  "cite",
+  "code",
+  "data",
+  "del",
+  "dfn",
+  "em",
+  "font",
+  "i",
+  "img",
+  "ins",
+  "kbd",
+  "label",
+  "mark",
+  "picture",
+  "q",
+  "s",
+  "samp",
+  "small",
+  "source",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "tt",
+  "u",
+  "var",
+  "wbr",
+]);
+
+const HEADING = /^h([1-6])$/;
+const LAYOUT_CELL_CONTENT = new Set(["p", "div", "table", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"]);
+
+function resolve(href: string, base: string): string | null {
+  const trimmed = href.trim();
+  if (!trimmed || trimmed.startsWith("#") || /^(javascript|mailto|tel|data):/i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Links and link-text length inside a subtree. */
+function linksIn(node: AnyNode, base: string, into: Link[]): number {
+  if (!isElement(node)) return 0;
+  if (node.name === "a") {
+    const text = collapse(textOf(node));
+    const url = resolve(attr(node, "href"), base);
+    if (url) into.push({ url, text });
+    return text.length;
+  }
+  let chars = 0;
+  for (const child of node.children) chars += linksIn(child, base, into);
+  return chars;
+}
+
+function hasBlockContent(element: Element): boolean {
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (LAYOUT_CELL_CONTENT.has(child.name) || hasBlockContent(child)) return true;
+  }
+  return false;
+}
+
+/** A table is data when its cells hold only inline content; otherwise it is page layout. */
+function isDataTable(table: Element): boolean {
+  const stack: Element[] = [table];
+  while (stack.length) {
+    const element = stack.pop() as Element;
+    for (const child of element.children) {
+      if (!isElement(child)) continue;
+      if (child.name === "td" || child.name === "th") {
+        if (hasBlockContent(child)) return false;
+      } else stack.push(child);
+    }
+  }
+  return true;
+}
+
+function tableRows(table: Element): string[][] {
+  const rows: string[][] = [];
+  const visit = (element: Element) => {
+    for (const child of element.children) {
+      if (!isElement(child)) continue;
+      if (child.name === "tr") {
+        const cells = child.children
+          .filter((cell): cell is Element => isElement(cell) && (cell.name === "td" || cell.name === "th"))
+          .map((cell) => collapse(textOf(cell)));
+        if (cells.some(Boolean)) rows.push(cells);
+      } else if (child.name !== "table") visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function listItems(list: Element): string[] {
+  return list.children
+    .filter((child): child is Element => isElement(child) && child.name === "li")
+    .map((item) => collapse(textOf(item)))
+    .filter(Boolean);
+}
+
+export function buildBlocks(root: Element, base: string): SourcedBlock[] {
+  const out: SourcedBlock[] = [];
+  let inline: AnyNode[] = [];
+  let inlineOwner: Element = root;
+  // Blocks inside an <a> that wraps block content (teaser cards) are link text through and through.
+  let insideLink = 0;
+
+  const push = (block: Block, owner: Element, source: AnyNode | AnyNode[]) => {
+    const links: Link[] = [];
+    let linkChars = 0;
+    for (const node of Array.isArray(source) ? source : [source]) linkChars += linksIn(node, base, links);
+    const chars = "text" in block ? block.text.length : collapse(textOf(owner)).length;
+    out.push({ block, owner, chars, linkChars: insideLink > 0 ? chars : linkChars, links });
+  };
+
+  const flush = () => {
+    if (inline.length === 0) return;
+    const text = collapse(inline.map(textOf).join(""));
+    if (text) push({ type: "paragraph", text }, inlineOwner, inline);
+    inline = [];
+  };
+
+  const visit = (element: Element) => {
+    for (const child of element.children) {
+      if (!isElement(child)) {
+        if (child.type === "text") {
+          if (inline.length === 0) inlineOwner = element;
+          inline.push(child);
+        }
+        continue;
+      }
+      const name = child.name;
+      if (name === "br") {
+        flush();
+        continue;
+      }
+      if (INLINE.has(name) && !hasBlockContent(child)) {
+        if (inline.length === 0) inlineOwner = element;
+        inline.push(child);
+        continue;
+      }
+      flush();
+      const heading = HEADING.exec(name);
+      if (heading) {
+        const text = collapse(textOf(child));
+        if (text) push({ type: "heading", level: Number(heading[1]), text }, child, child);
+      } else if (name === "ul" || name === "ol") {
+        const items = listItems(child);
+        if (items.length) push({ type: "list", ordered: name === "ol", items }, child, child);
+      } else if (name === "table" && isDataTable(child)) {
+        const rows = tableRows(child);
+        if (rows.length) push({ type: "table", rows }, child, child);
+      } else if (name === "pre") {
+        const text = textOf(child).replace(/^\n+|\s+$/g, "");
+        if (text) push({ type: "code", text }, child, child);
+      } else if (name === "blockquote") {
+        const text = collapse(textOf(child));
+        if (text) push({ type: "quote", text }, child, child);
+      } else {
+        if (name === "a") insideLink++;
+        visit(child);
+        flush();
+        if (name === "a") insideLink--;
+      }
+    }
+  };
+  visit(root);
+  flush();
+  return out;
+}

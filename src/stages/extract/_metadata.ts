@@ -1,0 +1,235 @@
+// Page metadata: title, site name, author, date, language, canonical URL — from <meta>, JSON-LD and markup.
+import type { Document } from "domhandler";
+import { attr, collapse, type Element, elements, textOf } from "./_dom.js";
+import { dateFromUrl, hostOf, toIsoDate } from "./_text.js";
+
+export interface PageMetadata {
+  title: string;
+  siteName: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  /** Declared language only (html lang, content-language); detection from text happens later. */
+  lang: string | null;
+  canonicalUrl: string | null;
+  /** Base for resolving relative links: <base href> or the page URL. */
+  baseUrl: string;
+  /** JSON-LD articleBody, when the page publishes one. */
+  articleBody: string | null;
+}
+
+type JsonObject = Record<string, unknown>;
+
+interface RawMetadata {
+  meta: Map<string, string>;
+  titleTag: string;
+  h1s: string[];
+  canonical: string;
+  baseHref: string;
+  htmlLang: string;
+  jsonLd: JsonObject[];
+  timeElements: string[];
+  bylines: string[];
+}
+
+const ARTICLE_TYPES = /article|posting|report|blog|news/i;
+const BYLINE_HINT = /(^|[-_\s])(byline|author|writer|by-line)([-_\s]|$)/i;
+
+function parseJsonLd(source: string, into: JsonObject[]): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(source.replace(/^\s*<!--|-->\s*$/g, ""));
+  } catch {
+    return;
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object") {
+      const object = value as JsonObject;
+      into.push(object);
+      if (object["@graph"]) visit(object["@graph"]);
+    }
+  };
+  visit(data);
+}
+
+function collect(document: Document): RawMetadata {
+  const raw: RawMetadata = {
+    meta: new Map(),
+    titleTag: "",
+    h1s: [],
+    canonical: "",
+    baseHref: "",
+    htmlLang: "",
+    jsonLd: [],
+    timeElements: [],
+    bylines: [],
+  };
+  for (const element of elements(document)) {
+    switch (element.name) {
+      case "meta": {
+        const key = (attr(element, "property") || attr(element, "name") || attr(element, "itemprop")).toLowerCase();
+        const httpEquiv = attr(element, "http-equiv").toLowerCase();
+        const content = attr(element, "content") || attr(element, "datetime");
+        if (key && content && !raw.meta.has(key)) raw.meta.set(key, content);
+        if (httpEquiv && content && !raw.meta.has(httpEquiv)) raw.meta.set(httpEquiv, content);
+        break;
+      }
+      case "title":
+        if (!raw.titleTag) raw.titleTag = collapse(textOf(element));
+        break;
+      case "h1":
+        raw.h1s.push(collapse(textOf(element)));
+        break;
+      case "link":
+        if (/\bcanonical\b/i.test(attr(element, "rel")) && !raw.canonical) raw.canonical = attr(element, "href");
+        break;
+      case "base":
+        if (!raw.baseHref) raw.baseHref = attr(element, "href");
+        break;
+      case "html":
+        raw.htmlLang = attr(element, "lang") || attr(element, "xml:lang");
+        break;
+      case "script":
+        if (attr(element, "type").toLowerCase() === "application/ld+json") {
+          parseJsonLd(element.children.map((child) => ("data" in child ? child.data : "")).join(""), raw.jsonLd);
+        }
+        break;
+      case "time":
+        if (attr(element, "datetime")) raw.timeElements.push(attr(element, "datetime"));
+        break;
+    }
+    if (isByline(element)) raw.bylines.push(collapse(textOf(element)));
+  }
+  return raw;
+}
+
+function isByline(element: Element): boolean {
+  if (attr(element, "rel") === "author" || attr(element, "itemprop") === "author") return true;
+  return BYLINE_HINT.test(attr(element, "class")) || BYLINE_HINT.test(attr(element, "id"));
+}
+
+function stringOf(value: unknown): string | null {
+  if (typeof value === "string") return collapse(value) || null;
+  if (Array.isArray(value)) {
+    const parts = value.map(stringOf).filter((part): part is string => Boolean(part));
+    return parts.length ? [...new Set(parts)].join(", ") : null;
+  }
+  if (value && typeof value === "object") return stringOf((value as JsonObject).name);
+  return null;
+}
+
+/** The JSON-LD object describing the article itself, if any. */
+function articleLd(jsonLd: JsonObject[]): JsonObject | null {
+  const typed = jsonLd.find((object) => ARTICLE_TYPES.test(String(object["@type"] ?? "")));
+  return typed ?? jsonLd.find((object) => object.datePublished || object.articleBody) ?? null;
+}
+
+function absolute(href: string, base: string): string | null {
+  if (!href.trim()) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** Drops a " | Site" / " - Site" suffix or prefix when that part names the site. */
+export function stripSiteName(title: string, siteNames: string[]): string {
+  const names = siteNames.map(norm).filter(Boolean);
+  const parts = title.split(/\s+[|\-–—·•:»«/]\s+/);
+  if (parts.length < 2) return title;
+  const isSite = (part: string) => {
+    const key = norm(part);
+    return key.length > 0 && names.some((name) => name === key || name.includes(key) || key.includes(name));
+  };
+  const first = parts[0] ?? "";
+  const last = parts[parts.length - 1] ?? "";
+  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/\s+[|\-–—·•:»«/]\s*$/, "");
+  if (isSite(first)) return title.slice(first.length).replace(/^\s*[|\-–—·•:»«/]\s+/, "");
+  return title;
+}
+
+function pickTitle(raw: RawMetadata, ld: JsonObject | null, siteNames: string[]): string {
+  const og = collapse(raw.meta.get("og:title") ?? raw.meta.get("twitter:title") ?? "");
+  const headline = stringOf(ld?.headline) ?? "";
+  const candidates = [og, headline, raw.titleTag].filter(Boolean).map((t) => stripSiteName(t, siteNames));
+  // An h1 that agrees with the declared title is the cleanest form of it.
+  for (const h1 of raw.h1s) {
+    if (h1 && candidates.some((candidate) => norm(candidate) === norm(h1))) return h1;
+  }
+  for (const h1 of raw.h1s) {
+    if (h1.length > 10 && candidates.some((candidate) => norm(candidate).includes(norm(h1)))) return h1;
+  }
+  return candidates[0] ?? raw.h1s.find(Boolean) ?? "";
+}
+
+function pickAuthor(raw: RawMetadata, ld: JsonObject | null): string | null {
+  const fromLd = stringOf(ld?.author) ?? stringOf(ld?.creator);
+  if (fromLd && !/^https?:/.test(fromLd)) return fromLd;
+  for (const key of ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]) {
+    const value = collapse(raw.meta.get(key) ?? "");
+    if (value && !/^https?:/.test(value)) return value.replace(/^by\s+/i, "");
+  }
+  const byline = raw.bylines.find((text) => text.length > 2 && text.length < 100);
+  return byline ? byline.replace(/^by\s+/i, "").trim() : null;
+}
+
+const DATE_KEYS = [
+  "article:published_time",
+  "og:published_time",
+  "datepublished",
+  "publishdate",
+  "publish-date",
+  "publish_date",
+  "pubdate",
+  "parsely-pub-date",
+  "sailthru.date",
+  "dc.date.issued",
+  "dc.date",
+  "dcterms.created",
+  "dcterms.date",
+  "citation_publication_date",
+  "date",
+];
+
+function pickDate(raw: RawMetadata, ld: JsonObject | null, url: string): string | null {
+  const fromLd = toIsoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null);
+  if (fromLd) return fromLd;
+  for (const key of DATE_KEYS) {
+    const value = toIsoDate(raw.meta.get(key));
+    if (value) return value;
+  }
+  for (const value of raw.timeElements) {
+    const date = toIsoDate(value);
+    if (date) return date;
+  }
+  return dateFromUrl(url);
+}
+
+export function readMetadata(document: Document, url: string): PageMetadata {
+  const raw = collect(document);
+  const ld = articleLd(raw.jsonLd);
+  const baseUrl = absolute(raw.baseHref, url) ?? url;
+  const publisher = raw.jsonLd.map((object) => stringOf(object.publisher)).find(Boolean) ?? null;
+  const siteName =
+    collapse(raw.meta.get("og:site_name") ?? "") ||
+    publisher ||
+    collapse(raw.meta.get("application-name") ?? "") ||
+    hostOf(url);
+  const host = hostOf(url);
+  const siteNames = [siteName, host, host?.replace(/\.[a-z]+$/, "")].filter((name): name is string => Boolean(name));
+  const canonical = absolute(raw.canonical, baseUrl) ?? absolute(raw.meta.get("og:url") ?? "", baseUrl);
+  const articleBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
+  return {
+    title: pickTitle(raw, ld, siteNames),
+    siteName: siteName || null,
+    author: pickAuthor(raw, ld),
+    publishedAt: pickDate(raw, ld, url),
+    lang: (raw.htmlLang || raw.meta.get("content-language") || "").split(/[-_,;]/)[0]?.trim().toLowerCase() || null,
+    canonicalUrl: canonical,
+    baseUrl,
+    articleBody,
+  };
+}

@@ -1,0 +1,70 @@
+// Finds the article among the blocks: the element whose subtree holds the most prose and the least
+// boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
+import type { SourcedBlock } from "./_blocks.js";
+import type { Element } from "./_dom.js";
+
+/** How much one character of non-prose costs against one character of prose when choosing the container. */
+const BOILERPLATE_COST = 1;
+/** Above this share of link text a block reads as navigation, not prose. */
+const MAX_LINK_DENSITY = 0.5;
+const MIN_PROSE_CHARS = 25;
+const SENTENCE = /[.!?。！？,，、;:]/;
+
+function linkDensity(block: SourcedBlock): number {
+  return block.chars === 0 ? 1 : block.linkChars / block.chars;
+}
+
+/** Prose: a paragraph-like block of real sentences that is not mostly links. */
+function isProse(block: SourcedBlock): boolean {
+  if (block.block.type === "heading" || block.block.type === "table") return false;
+  if (block.block.type === "list" && linkDensity(block) > 0.3) return false;
+  if (linkDensity(block) > 0.35) return false;
+  return block.chars >= 80 || (block.chars >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
+}
+
+function blockTextOf(block: SourcedBlock): string {
+  return "text" in block.block ? block.block.text : "";
+}
+
+/** The element whose subtree maximises prose minus boilerplate. */
+export function chooseContainer(blocks: SourcedBlock[]): Element | null {
+  const score = new Map<Element, number>();
+  for (const block of blocks) {
+    const weight = isProse(block)
+      ? block.chars * (1 - linkDensity(block))
+      : block.block.type === "heading" || block.block.type === "table"
+        ? 0
+        : -BOILERPLATE_COST * block.chars;
+    if (weight === 0) continue;
+    for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
+      if (element.type !== "tag") break;
+      score.set(element, (score.get(element) ?? 0) + weight);
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, value] of score) {
+    if (value > bestScore) {
+      best = element;
+      bestScore = value;
+    }
+  }
+  return best;
+}
+
+function inside(element: Element, container: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parent as Element | null) {
+    if (node === container) return true;
+    if (node.type !== "tag") return false;
+  }
+  return false;
+}
+
+/** The container's blocks without navigation-like link lists. */
+export function selectBlocks(blocks: SourcedBlock[], container: Element): SourcedBlock[] {
+  return blocks.filter((block) => {
+    if (!inside(block.owner, container)) return false;
+    if (block.block.type === "heading") return true;
+    return linkDensity(block) <= MAX_LINK_DENSITY;
+  });
+}

@@ -1,0 +1,72 @@
+// Plain-text helpers shared by the HTML, Markdown and plain-text readers.
+import type { Block } from "../../types.js";
+
+/** The plain text of one block: list items one per line, table cells tab-separated. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case "list":
+      return block.items.join("\n");
+    case "table":
+      return block.rows.map((row) => row.join("\t")).join("\n");
+    default:
+      return block.text;
+  }
+}
+
+export function articleText(blocks: Block[]): string {
+  return blocks.map(blockText).join("\n\n");
+}
+
+/**
+ * Guesses a language from the script of the text: kana means Japanese (Japanese text mixes kana with
+ * Han), Hangul Korean, Han alone Chinese, Latin letters English. Returns null when nothing is letters.
+ */
+export function detectLang(text: string): string | null {
+  const sample = text.slice(0, 5000);
+  const count = (pattern: RegExp) => sample.match(pattern)?.length ?? 0;
+  const kana = count(/[\u3040-\u30ff]/g);
+  const hangul = count(/[\uac00-\ud7af\u1100-\u11ff]/g);
+  const han = count(/\p{Script=Han}/gu);
+  const latin = count(/\p{Script=Latin}/gu);
+  const cyrillic = count(/\p{Script=Cyrillic}/gu);
+  const cjk = kana + hangul + han;
+  if (cjk > 0 && cjk * 2 >= latin) {
+    if (kana > 0 && kana * 20 >= cjk) return "ja";
+    if (hangul >= han) return "ko";
+    return "zh";
+  }
+  if (cyrillic > latin) return "ru";
+  return latin > 0 ? "en" : null;
+}
+
+/** Host without "www.", or null for URLs without one (file:). */
+export function hostOf(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    return host ? host.replace(/^www\./, "") : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A date in the URL path such as /2025/02/04/, /2025-02-04 or /20250204/, as YYYY-MM-DD. */
+export function dateFromUrl(url: string): string | null {
+  const match = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)/.exec(url);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+/** Normalises a date string to ISO 8601, keeping date-only values date-only; null when unparseable. */
+export function toIsoDate(value: string | null | undefined): string | null {
+  const raw = value?.trim();
+  if (!raw) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
+  const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(raw);
+  if (isoLike) {
+    const zone = isoLike[3] ? isoLike[3].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "";
+    return `${isoLike[1]}T${isoLike[2]}${zone}`;
+  }
+  const time = Date.parse(raw);
+  if (Number.isNaN(time)) return null;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : null;
+}
