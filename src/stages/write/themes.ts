@@ -61,9 +61,20 @@ export function splitInTwo(members: number[], similarity: number[][]): number[][
       }
     }
   }
-  const side = new Map<number, number>(members.map((m) => [m, sim(m, seeds[1]) > sim(m, seeds[0]) ? 1 : 0]));
-  side.set(seeds[0], 0);
-  side.set(seeds[1], 1);
+  // Start from the split by which seed each sentence is closer to, with at least two sentences a side.
+  const others = members
+    .filter((m) => m !== seeds[0] && m !== seeds[1])
+    .map((m) => ({ m, lean: sim(m, seeds[1]) - sim(m, seeds[0]) }))
+    .sort((a, b) => b.lean - a.lean || a.m - b.m);
+  const towardSecond = Math.min(
+    others.length - (MIN_GROUP - 1),
+    Math.max(MIN_GROUP - 1, others.filter((o) => o.lean > 0).length),
+  );
+  const side = new Map<number, number>([
+    [seeds[0], 0],
+    [seeds[1], 1],
+  ]);
+  others.forEach((o, index) => side.set(o.m, index < towardSecond ? 1 : 0));
   for (let round = 0; round < 5; round++) {
     let moved = false;
     for (const m of members) {

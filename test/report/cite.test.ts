@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { checkClaimSupport, citeReport } from "../../src/stages/cite.js";
+import { splitPassages } from "../../src/stages/passages.js";
+import type { Draft, Passage } from "../../src/types.js";
+import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "./sources.js";
+
+const passages = allSources.flatMap((s) => splitPassages(s));
+const passageWith = (fragment: string): Passage => {
+  const found = passages.find((p) => p.text.includes(fragment));
+  if (!found) throw new Error(`no passage with ${fragment}`);
+  return found;
+};
+
+function cite(draft: Draft) {
+  return citeReport({
+    draft,
+    sources: allSources,
+    passages,
+    lang: "ja",
+    engine: "test",
+    id: "r",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    failures: [{ input: "https://down.test/", message: "https://down.test/: HTTP 503", code: "http-status" }],
+  });
+}
+
+describe("citeReport", () => {
+  const nvidia = passageWith("Shares of NVIDIA");
+  const rules = passageWith("The U.S. Commerce Department");
+  const subsidy = passageWith("DeepSeekは、限られたGPU");
+
+  it("numbers sources by first appearance and lists each cited source once", () => {
+    const report = cite({
+      title: "T",
+      introduction: [{ claims: [{ text: nvidia.text, passageIds: [nvidia.id] }] }],
+      sections: [
+        {
+          heading: "規制",
+          paragraphs: [],
+          subsections: [
+            { heading: "米国", paragraphs: [{ claims: [{ text: rules.text, passageIds: [rules.id] }] }] },
+          ],
+        },
+      ],
+      conclusion: [
+        {
+          claims: [
+            { text: subsidy.text, passageIds: [subsidy.id] },
+            { text: nvidia.text, passageIds: [nvidia.id] },
+          ],
+        },
+      ],
+    });
+    expect(report.references).toEqual([
+      { n: 1, sourceId: "s2", url: sourceEn2.article.url, title: sourceEn2.article.title },
+      { n: 2, sourceId: "s1", url: sourceEn1.article.url, title: sourceEn1.article.title },
+      { n: 3, sourceId: "s0", url: articleJa.article.url, title: articleJa.article.title },
+    ]);
+    expect(report.original).toEqual({ title: articleJa.article.title, url: articleJa.article.url });
+    expect(report.passages.map((p) => p.id)).toEqual([nvidia.id, rules.id, subsidy.id]);
+    expect(report.grounding).toEqual({ claims: 4, supported: 4, repaired: 0, dropped: 0 });
+    expect(report.failures).toHaveLength(1);
+  });
+
+  it("re-cites a claim to the passage that supports it and drops a claim no source supports", () => {
+    const report = cite({
+      title: "T",
+      introduction: [
+        {
+          claims: [
+            { text: nvidia.text, passageIds: [rules.id] },
+            { text: "NVIDIAの株価は一日で40%下がりました。", passageIds: [passageWith("NVIDIAの株価").id] },
+            { text: rules.text, passageIds: [rules.id] },
+          ],
+        },
+      ],
+      sections: [],
+      conclusion: [],
+    });
+    expect(report.grounding).toEqual({ claims: 3, supported: 1, repaired: 1, dropped: 1 });
+    expect(report.introduction[0]?.claims).toEqual([
+      { text: nvidia.text, passageIds: [nvidia.id] },
+      { text: rules.text, passageIds: [rules.id] },
+    ]);
+  });
+
+  it("uses the canonical URL and strips a site-name suffix from titles", () => {
+    const source = makeSource("s0", "article", "https://x.test/a?utm=1", "Chip rules | Example News", "en", [
+      { type: "paragraph", text: "The rules cover high-end GPUs and the equipment used to make them." },
+    ]);
+    source.article.canonicalUrl = "https://x.test/a";
+    source.article.siteName = "Example News";
+    const own = splitPassages(source);
+    const report = citeReport({
+      draft: {
+        title: "T",
+        introduction: [{ claims: [{ text: own[0]?.text ?? "", passageIds: [own[0]?.id ?? ""] }] }],
+        sections: [],
+        conclusion: [],
+      },
+      sources: [source],
+      passages: own,
+      lang: "en",
+      engine: "test",
+      id: "r",
+      createdAt: "2026-01-01T00:00:00.000Z",
+      failures: [],
+    });
+    expect(report.original).toEqual({ title: "Chip rules", url: "https://x.test/a" });
+    expect(report.references[0]?.url).toBe("https://x.test/a");
+  });
+});
+
+describe("checkClaimSupport", () => {
+  const nvidia = passageWith("Shares of NVIDIA");
+  it("accepts a claim the passage contains and a faithful paraphrase", () => {
+    expect(checkClaimSupport(nvidia.text, nvidia)).toBe("supported");
+    expect(
+      checkClaimSupport("NVIDIA shares fell 17% in one day after DeepSeek released a model.", nvidia),
+    ).toBe("supported");
+  });
+
+  it("rejects a claim whose number or name is not in the passage", () => {
+    expect(checkClaimSupport("Shares of NVIDIA fell 25% in a single day.", nvidia)).toBe("unsupported");
+    expect(checkClaimSupport("Shares of AMD fell 17% in a single day.", nvidia)).toBe("unsupported");
+    expect(checkClaimSupport("The weather in Paris was mild and sunny all week.", nvidia)).toBe(
+      "unsupported",
+    );
+  });
+
+  it("leaves a translation undecided when its numbers and names match", () => {
+    expect(checkClaimSupport("DeepSeekの発表後、NVIDIAの株価は一日で17%下落しました。", nvidia)).toBe(
+      "undecided",
+    );
+    expect(checkClaimSupport("DeepSeekの発表後、NVIDIAの株価は一日で30%下落しました。", nvidia)).toBe(
+      "unsupported",
+    );
+  });
+});
