@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
 import { registerCheck } from "./commands/check.js";
+import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerReport } from "./commands/report.js";
 import { registerStoreCommands } from "./commands/stored.js";
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerReport(program, context);
   registerCheck(program, context);
   registerStoreCommands(program, context);
+  registerCorpus(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -38,6 +38,39 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reports_by_created_at ON reports (created_at);
   `,
+  // 2: the local research corpus: documents, their passages (text as read, plus NFKC-lower-cased text to
+  // match), and a trigram full-text index over the folded text so Japanese and Chinese match without a
+  // word segmenter. Queries shorter than a trigram fall back to LIKE over corpus_passages.folded.
+  `
+  CREATE TABLE corpus_documents (
+    id INTEGER PRIMARY KEY,
+    location TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    site_name TEXT,
+    lang TEXT,
+    published_at TEXT,
+    content_type TEXT NOT NULL,
+    added_at TEXT NOT NULL
+  );
+  CREATE TABLE corpus_passages (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES corpus_documents (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    page INTEGER,
+    text TEXT NOT NULL,
+    folded TEXT NOT NULL
+  );
+  CREATE INDEX corpus_passages_by_document ON corpus_passages (document_id, position);
+  CREATE VIRTUAL TABLE corpus_fts USING fts5 (
+    folded, content = 'corpus_passages', content_rowid = 'id', tokenize = 'trigram'
+  );
+  CREATE TRIGGER corpus_passages_indexed AFTER INSERT ON corpus_passages BEGIN
+    INSERT INTO corpus_fts (rowid, folded) VALUES (new.id, new.folded);
+  END;
+  CREATE TRIGGER corpus_passages_unindexed AFTER DELETE ON corpus_passages BEGIN
+    INSERT INTO corpus_fts (corpus_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,206 @@
+// `shirabe corpus add | search | list | remove`: the user's own library of sources, searchable in any
+// language and usable by reports through --corpus.
+import { mkdirSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { type Corpus, type CorpusDocumentInput, openCorpus } from "../../adapters/store/corpus.js";
+import { readArticle, ShirabeError } from "../../index.js";
+import type { CorpusHit } from "../../ports/search.js";
+import { splitPassages } from "../../stages/passages.js";
+import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
+import { buildHttpClient, type CommandContext } from "../context.js";
+import { exitCodeFor } from "../exit-codes.js";
+
+/** File types a corpus folder contributes. */
+const CORPUS_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt"]);
+/** Characters of a matching passage printed in the human-readable listing. */
+const PASSAGE_PREVIEW_CHARS = 240;
+
+interface AddFlags extends CommonFlags {
+  encoding?: string;
+  json?: boolean;
+}
+
+interface SearchFlags extends CommonFlags {
+  limit: string;
+  json?: boolean;
+}
+
+export function registerCorpus(program: Command, context: CommandContext): void {
+  const corpus = program
+    .command("corpus")
+    .description("Manage the local corpus reports can draw on (--corpus)");
+  const { io } = context;
+
+  corpus
+    .command("add")
+    .description("Add files, folders (recursively) or URLs to the corpus; adding one again replaces it")
+    .argument("<inputs...>", "files, folders or URLs")
+    .option("--encoding <label>", "decode every input with this encoding")
+    .option("--allow-private-network", "allow fetching from loopback and private addresses")
+    .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
+    .option("--data-dir <dir>", "where the corpus is stored")
+    .option("--json", "one JSON object per added or failed input")
+    .action(async (inputs: string[], flags: AddFlags) => {
+      const settings = resolveSettings(flags, io.env);
+      const expanded = await expandCorpusInputs(inputs);
+      const http = buildHttpClient(settings);
+      await withCorpus(settings, async (store) => {
+        for (const input of expanded) {
+          try {
+            const document = await readCorpusDocument(input, http, flags.encoding);
+            const { replaced } = store.addDocument(document);
+            const line = { input, location: document.location, passages: document.passages.length, replaced };
+            if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, ...line })}\n`);
+            else io.stderr.write(`${replaced ? "replaced" : "added"} ${input} (${line.passages} passages)\n`);
+          } catch (error) {
+            if (!(error instanceof ShirabeError) || error.kind === "store") throw error;
+            // One unreadable input is reported and skipped; the rest of the batch is still added.
+            context.setExitCode(exitCodeFor(error.kind));
+            if (flags.json)
+              io.stdout.write(`${JSON.stringify({ ok: false, input, message: error.message })}\n`);
+            else io.stderr.write(`shirabe: ${error.message}\n`);
+          }
+        }
+      });
+    });
+
+  corpus
+    .command("search")
+    .description("Search the corpus; prints ranked passages with their source")
+    .argument("<query...>", "words to find (all must match); one or two kanji work too")
+    .option("--limit <n>", "at most this many hits", "10")
+    .option("--data-dir <dir>", "where the corpus is stored")
+    .option("--json", "one JSON object per hit")
+    .action(async (words: string[], flags: SearchFlags) => {
+      const query = words.join(" ");
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new ShirabeError(`--limit ${flags.limit}: expected a whole number ≥ 1`, {
+          code: "bad-option",
+          kind: "usage",
+          input: flags.limit,
+        });
+      }
+      await withCorpus(resolveSettings(flags, io.env), async (store) => {
+        const hits = store.searchCorpus(query, { limit });
+        hits.forEach((hit, index) => {
+          io.stdout.write(flags.json ? `${JSON.stringify(hit)}\n` : formatHit(hit, index + 1));
+        });
+        if (hits.length === 0 && !flags.json) io.stderr.write(`no passages match ${query}\n`);
+      });
+    });
+
+  corpus
+    .command("list")
+    .description("List the corpus documents, newest first")
+    .option("--data-dir <dir>", "where the corpus is stored")
+    .option("--json", "one JSON object per document")
+    .action(async (flags: CommonFlags & { json?: boolean }) => {
+      await withCorpus(resolveSettings(flags, io.env), async (store) => {
+        const documents = store.listDocuments();
+        for (const document of documents) {
+          io.stdout.write(
+            flags.json
+              ? `${JSON.stringify(document)}\n`
+              : `${document.id}  ${document.passages} passages  ${document.title}  ${document.location}\n`,
+          );
+        }
+        if (documents.length === 0 && !flags.json) io.stderr.write("the corpus is empty\n");
+      });
+    });
+
+  corpus
+    .command("remove")
+    .description("Remove documents from the corpus")
+    .argument("<documents...>", "location (URL or file path) or id from `shirabe corpus list`")
+    .option("--data-dir <dir>", "where the corpus is stored")
+    .action(async (documents: string[], flags: CommonFlags) => {
+      await withCorpus(resolveSettings(flags, io.env), async (store) => {
+        for (const document of documents) {
+          const removed = store.removeDocument(document) || store.removeDocument(resolve(document));
+          if (removed) {
+            io.stderr.write(`removed ${document}\n`);
+            continue;
+          }
+          context.setExitCode(exitCodeFor("input"));
+          io.stderr.write(`shirabe: ${document}: not in the corpus; see \`shirabe corpus list\`\n`);
+        }
+      });
+    });
+}
+
+async function withCorpus(settings: Settings, action: (store: Corpus) => Promise<void>): Promise<void> {
+  try {
+    mkdirSync(settings.dataDir, { recursive: true });
+  } catch (error) {
+    throw new ShirabeError(
+      `${settings.dataDir}: cannot create the data directory; choose another with --data-dir`,
+      { code: "data-dir", kind: "store", input: settings.dataDir, cause: error },
+    );
+  }
+  const store = openCorpus({ path: settings.storePath });
+  try {
+    await action(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** URLs as given; folders become their readable files, sorted so runs are repeatable. */
+async function expandCorpusInputs(inputs: string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      expanded.push(input);
+      continue;
+    }
+    const path = resolve(input);
+    const info = await stat(path).catch((error: unknown) => {
+      throw new ShirabeError(`${input}: no such file or folder; check the path`, {
+        code: "file-not-found",
+        kind: "input",
+        input,
+        cause: error,
+      });
+    });
+    if (!info.isDirectory()) {
+      expanded.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    expanded.push(
+      ...entries
+        .filter((entry) => entry.isFile() && CORPUS_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort(),
+    );
+  }
+  return [...new Set(expanded)];
+}
+
+async function readCorpusDocument(
+  input: string,
+  http: ReturnType<typeof buildHttpClient>,
+  encoding: string | undefined,
+): Promise<CorpusDocumentInput> {
+  const { page, article } = await readArticle(input, { http }, encoding ? { encoding } : {});
+  const passages = splitPassages({ id: "c", role: "provided", input, article });
+  return {
+    location: /^https?:\/\//i.test(input) ? page.url : input,
+    title: article.title,
+    siteName: article.siteName,
+    lang: article.lang,
+    publishedAt: article.publishedAt,
+    contentType: page.contentType,
+    passages: passages.map((passage) => ({ text: passage.text })),
+  };
+}
+
+function formatHit(hit: CorpusHit, rank: number): string {
+  const text = hit.passage.replace(/\s+/g, " ").trim();
+  const preview = text.length > PASSAGE_PREVIEW_CHARS ? `${text.slice(0, PASSAGE_PREVIEW_CHARS)}…` : text;
+  const page = hit.page === null ? "" : ` (p. ${hit.page})`;
+  return `${rank}. ${hit.title}\n   ${hit.location}${page}\n   ${preview}\n`;
+}
