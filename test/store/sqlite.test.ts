@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -186,6 +187,34 @@ describe("openStore: damaged and busy files", () => {
     }
     store.saveRun(run("run2", null));
     expect(rawCount("runs")).toBe(2);
+  });
+
+  it("reports a write lock held by another process as locked", async () => {
+    const store = open();
+    // The child takes the write lock, says so, and holds it until its stdin closes.
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]);
+         db.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n");
+         process.stdin.on("end", () => { db.exec("ROLLBACK"); db.close(); }); process.stdin.resume();`,
+        path,
+      ],
+      { cwd: process.cwd(), stdio: ["pipe", "pipe", "inherit"] },
+    );
+    await new Promise<void>((ready) => holder.stdout.once("data", () => ready()));
+    try {
+      const error = failure(() => store.saveRun(run("run-while-locked", null)));
+      expect(error.code).toBe("store-locked");
+      expect(error.message).toContain(path);
+    } finally {
+      const exited = new Promise((done) => holder.once("exit", done));
+      holder.stdin.end();
+      await exited;
+    }
+    store.saveRun(run("run-after-unlock", null));
+    expect(rawCount("runs")).toBe(1);
   });
 
   it("reports a lock held while a new file needs migrating as locked", () => {
