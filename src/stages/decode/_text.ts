@@ -20,7 +20,12 @@ export function decodeBytes(bytes: Uint8Array, encoding: string, options: Decode
       .toString("latin1")
       .replace(/[\u0080-\u009f]/g, (control) => WINDOWS_1252_HIGH[control.charCodeAt(0) - 0x80] ?? control);
   }
-  return new TextDecoder(encoding, { fatal: options.fatal ?? false }).decode(bytes, {
-    stream: options.prefix ?? false,
-  });
+  // WHATWG decodes "gbk" with the GB18030 decoder (pages labelled gb2312 routinely use its characters);
+  // ICU's GBK table would turn those into private-use code points.
+  return new TextDecoder(encoding === "gbk" ? "gb18030" : encoding, { fatal: options.fatal ?? false }).decode(
+    bytes,
+    {
+      stream: options.prefix ?? false,
+    },
+  );
 }
