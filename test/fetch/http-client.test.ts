@@ -245,7 +245,11 @@ describe("createHttpClient: limits and failures", () => {
   });
 
   it("reports a name that does not resolve as a DNS failure", async () => {
-    const error = await failure(client().get("http://no-such-host.invalid/article"));
+    // A resolver that answers as getaddrinfo does for an unknown name, so no query leaves this machine.
+    const notFound = async (hostname: string) => {
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+    };
+    const error = await failure(client({ lookup: notFound }).get("http://no-such-host.invalid/article"));
     expect(error.code).toBe("dns");
     expect(error.kind).toBe("network");
     expect(error.message).toContain("no-such-host.invalid");
