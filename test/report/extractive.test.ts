@@ -20,13 +20,13 @@ describe("writeExtractive", () => {
     const first = renderMarkdown(buildReport(allSources, "ja").report);
     const second = renderMarkdown(buildReport(allSources, "ja").report);
     expect(second).toBe(first);
-    await expect(first).toMatchFileSnapshot("./golden/extractive-ja.md");
+    await expect(first).toMatchFileSnapshot("../fixtures/report/extractive-ja.md");
   });
 
   it("writes the same English report for the same sources (golden file)", async () => {
     const markdown = renderMarkdown(buildReport(allSources, "en").report);
     expect(renderMarkdown(buildReport(allSources, "en").report)).toBe(markdown);
-    await expect(markdown).toMatchFileSnapshot("./golden/extractive-en.md");
+    await expect(markdown).toMatchFileSnapshot("../fixtures/report/extractive-en.md");
   });
 
   it("copies every claim verbatim from the passage it cites", () => {

@@ -26,7 +26,7 @@ export function checkReport(markdown: string, options: CheckOptions = {}): Viola
     ...checkHeadings(report, labels),
     ...references.violations,
     ...checkOriginal(report, labels),
-    ...checkCitations(report, lines, references.listed, labels.conclusion),
+    ...checkCitations(report, lines, references.listed, labels),
     ...(labels.lang === "ja" ? checkJapanese(lines) : []),
     ...(options.sources ? checkSupport(lines, references.listed, options.sources, options.passages) : []),
   ];

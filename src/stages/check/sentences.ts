@@ -1,5 +1,7 @@
 // Format rules about the text: citation marks and numbering, Japanese register and punctuation, and
 // whether each cited sentence is really in the source it cites.
+
+import { sentenceSpans } from "../../text/sentences.js";
 import { checkClaimSupport } from "../../text/support.js";
 import { endsInPlainCopula } from "../../text/terms.js";
 import type { Passage, Source } from "../../types.js";
@@ -28,8 +30,9 @@ export function checkCitations(
   report: ParsedReport,
   lines: SentenceLine[],
   listed: ListedReference[],
-  conclusion: string,
+  labels: { conclusion: string; lang: string },
 ): Violation[] {
+  const { conclusion, lang } = labels;
   const violations: Violation[] = [];
   for (const { line, text } of report.body) {
     const wide = FULL_WIDTH_CITATION.exec(text);
@@ -39,6 +42,18 @@ export function checkCitations(
   const seen: number[] = [];
   for (const { line, sentences, rest, section } of lines) {
     for (const sentence of sentences) {
+      // Text before a citation that holds more than one sentence leaves the earlier ones uncited.
+      const parts = isQuotation(sentence.text)
+        ? []
+        : sentenceSpans(sentence.text, 0, sentence.text.length, lang);
+      if (parts.length > 1) {
+        const uncited = sentence.text.slice(0, parts.at(-1)?.start);
+        violations.push({
+          rule: "citation-missing",
+          line,
+          message: `"${clip(uncited.trim())}" has no citation`,
+        });
+      }
       for (const n of sentence.numbers) {
         if (seen.includes(n)) continue;
         if (n !== seen.length + 1) {
