@@ -47,7 +47,9 @@ export function loadPeers(dir = DEV_SET): Record<string, Record<string, string>>
     const data = JSON.parse(readFileSync(join(dir, file), "utf8")) as {
       output: Record<string, { articleBody?: string | null }>;
     };
-    peers[match[1]] = Object.fromEntries(Object.entries(data.output).map(([id, o]) => [id, o.articleBody ?? ""]));
+    peers[match[1]] = Object.fromEntries(
+      Object.entries(data.output).map(([id, o]) => [id, o.articleBody ?? ""]),
+    );
   }
   return peers;
 }

@@ -75,15 +75,20 @@ function measureMemory(name: string): void {
 }
 
 function memoryOf(name: string): Memory {
-  const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--memory", name], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), "--memory", name],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(output) as Memory;
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")).join("\n");
 }
 
@@ -111,7 +116,8 @@ function main(): void {
     return { name, ...quality, pagesPerSecond: median(rates), passRates: rates, ...memoryOf(name) };
   });
 
-  const baseline = extractors.find((extractor) => extractor.name === "readability-jsdom")?.pagesPerSecond ?? 0;
+  const baseline =
+    extractors.find((extractor) => extractor.name === "readability-jsdom")?.pagesPerSecond ?? 0;
   const result = {
     date: new Date().toISOString(),
     node: process.version,
@@ -151,7 +157,13 @@ function main(): void {
       ["peer", "P", "R", "F1", "published F1"],
       ...peers
         .sort((a, b) => b.f1 - a.f1)
-        .map((p) => [p.name, f(p.precision), f(p.recall), f(p.f1), p.publishedF1 === null ? "-" : f(p.publishedF1)]),
+        .map((p) => [
+          p.name,
+          f(p.precision),
+          f(p.recall),
+          f(p.f1),
+          p.publishedF1 === null ? "-" : f(p.publishedF1),
+        ]),
     ]),
   );
   console.log(`\nWrote ${RESULTS}`);

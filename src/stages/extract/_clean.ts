@@ -1,7 +1,7 @@
 // Removes what is never article text before scoring: scripts, navigation, hidden elements, captions, and
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
-import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./_dom.js";
+import { type AnyNode, attr, type Element, isElement } from "./_dom.js";
 
 const DROP_TAGS = new Set([
   "script",
@@ -21,9 +21,6 @@ const DROP_TAGS = new Set([
   "select",
   "textarea",
   "option",
-  "nav",
-  "aside",
-  "footer",
   "dialog",
   "menu",
   "figcaption",
@@ -140,66 +137,62 @@ function isHidden(element: Element): boolean {
   );
 }
 
-/** Words whose containers are removed even when they hold much prose: reader comments are prose too. */
+/** Words whose containers are removed wherever they are: reader comments are prose too. */
 const ALWAYS_DROP = new Set(["comment", "comments", "disqus"]);
 
-/** Holding this share of the page's prose protects a hinted container: it is the article's wrapper. */
-const PROTECTED_PROSE_SHARE = 0.25;
+/** Tags that mark page furniture, but that some sites also wrap their whole layout in. */
+const FURNITURE_TAGS = new Set(["nav", "aside", "footer", "header", "form"]);
 
-type Verdict = "keep" | "drop" | "drop-unless-article";
+/**
+ * "drop": never article text. "hinted": boilerplate by name, role, visibility or class/id words — removed
+ * unless it wraps the article (sites put "ad", "widget" or "rail" in the class of their main wrappers).
+ */
+export type Verdict = "keep" | "drop" | "hinted";
 
-/** Whether an element is boilerplate by its name, role, visibility or class/id words. */
 export function judge(element: Element): Verdict {
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
-  if (DROP_ROLES.has(attr(element, "role"))) return "drop-unless-article";
-  if (isHidden(element)) return "drop-unless-article";
-  if (element.name === "article") return "keep";
   const words = hintWords(element);
-  if (words.length === 0) return "keep";
   if (words.some((word) => ALWAYS_DROP.has(word))) return "drop";
-  if (words.some((word) => STRONG_NEGATIVE.has(word))) return "drop-unless-article";
+  if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
+    return "hinted";
+  if (element.name === "article" || words.length === 0) return "keep";
+  if (words.some((word) => STRONG_NEGATIVE.has(word))) return "hinted";
   const weak = words.some((word) => WEAK_NEGATIVE.has(word)) && !words.some((word) => POSITIVE.has(word));
-  return weak ? "drop-unless-article" : "keep";
+  return weak ? "hinted" : "keep";
 }
 
-/** Characters of paragraph text (not mostly links) under each element. */
-function measureProse(node: AnyNode, prose: Map<Element, number>): number {
-  if (!isElement(node) || node.type !== "tag") return 0;
-  let total = 0;
-  if (node.name === "p") {
-    const text = collapse(textOf(node)).length;
-    const links = linkTextLength(node);
-    total = links * 2 < text ? text : 0;
-  } else for (const child of node.children) total += measureProse(child, prose);
-  prose.set(node, total);
-  return total;
-}
+type Parent = AnyNode & { children: AnyNode[] };
 
-function linkTextLength(node: AnyNode): number {
-  if (!isElement(node)) return 0;
-  if (node.name === "a") return collapse(textOf(node)).length;
-  let total = 0;
-  for (const child of node.children) total += linkTextLength(child);
-  return total;
-}
-
-function prune(node: AnyNode & { children: AnyNode[] }, prose: Map<Element, number>, protectAt: number): void {
+function prune(node: Parent, removeHinted: boolean, keep: Set<Element>): void {
   node.children = node.children.filter((child) => {
     if (child.type === "comment" || child.type === "directive" || child.type === "cdata") return false;
     if (!isElement(child)) return true;
     const verdict = judge(child);
     if (verdict === "drop") return false;
-    if (verdict === "drop-unless-article" && (prose.get(child) ?? 0) < protectAt) return false;
-    prune(child, prose, protectAt);
+    if (verdict === "hinted" && removeHinted && !keep.has(child)) return false;
+    prune(child, removeHinted, keep);
     return true;
   });
 }
 
-/** Strips boilerplate from the tree in place. */
-export function clean(document: Document): void {
-  const prose = new Map<Element, number>();
-  let total = 0;
-  for (const child of document.children) total += measureProse(child, prose);
-  prune(document, prose, Math.max(200, total * PROTECTED_PROSE_SHARE));
+/** Whether the element or an ancestor is hinted as boilerplate; `memo` caches answers across calls. */
+export function underHint(element: Element, memo: Map<Element, boolean>): boolean {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  const parent = element.parent;
+  const answer =
+    judge(element) === "hinted" || (parent !== null && isElement(parent) && underHint(parent, memo));
+  memo.set(element, answer);
+  return answer;
+}
+
+/** Removes what is never article text (scripts, comments, forms' controls…), in place. */
+export function removeNonContent(document: Document): void {
+  prune(document, false, new Set());
+}
+
+/** Removes boilerplate-hinted elements, except those in `keep` (the article's wrappers), in place. */
+export function removeBoilerplate(document: Document, keep: Set<Element>): void {
+  prune(document, true, keep);
 }

@@ -67,7 +67,11 @@ function collect(document: Document): RawMetadata {
   for (const element of elements(document)) {
     switch (element.name) {
       case "meta": {
-        const key = (attr(element, "property") || attr(element, "name") || attr(element, "itemprop")).toLowerCase();
+        const key = (
+          attr(element, "property") ||
+          attr(element, "name") ||
+          attr(element, "itemprop")
+        ).toLowerCase();
         const httpEquiv = attr(element, "http-equiv").toLowerCase();
         const content = attr(element, "content") || attr(element, "datetime");
         if (key && content && !raw.meta.has(key)) raw.meta.set(key, content);
@@ -81,7 +85,8 @@ function collect(document: Document): RawMetadata {
         raw.h1s.push(collapse(textOf(element)));
         break;
       case "link":
-        if (/\bcanonical\b/i.test(attr(element, "rel")) && !raw.canonical) raw.canonical = attr(element, "href");
+        if (/\bcanonical\b/i.test(attr(element, "rel")) && !raw.canonical)
+          raw.canonical = attr(element, "href");
         break;
       case "base":
         if (!raw.baseHref) raw.baseHref = attr(element, "href");
@@ -91,7 +96,10 @@ function collect(document: Document): RawMetadata {
         break;
       case "script":
         if (attr(element, "type").toLowerCase() === "application/ld+json") {
-          parseJsonLd(element.children.map((child) => ("data" in child ? child.data : "")).join(""), raw.jsonLd);
+          parseJsonLd(
+            element.children.map((child) => ("data" in child ? child.data : "")).join(""),
+            raw.jsonLd,
+          );
         }
         break;
       case "time":
@@ -219,7 +227,9 @@ export function readMetadata(document: Document, url: string): PageMetadata {
     collapse(raw.meta.get("application-name") ?? "") ||
     hostOf(url);
   const host = hostOf(url);
-  const siteNames = [siteName, host, host?.replace(/\.[a-z]+$/, "")].filter((name): name is string => Boolean(name));
+  const siteNames = [siteName, host, host?.replace(/\.[a-z]+$/, "")].filter((name): name is string =>
+    Boolean(name),
+  );
   const canonical = absolute(raw.canonical, baseUrl) ?? absolute(raw.meta.get("og:url") ?? "", baseUrl);
   const articleBody = typeof ld?.articleBody === "string" ? ld.articleBody : null;
   return {
@@ -227,7 +237,11 @@ export function readMetadata(document: Document, url: string): PageMetadata {
     siteName: siteName || null,
     author: pickAuthor(raw, ld),
     publishedAt: pickDate(raw, ld, url),
-    lang: (raw.htmlLang || raw.meta.get("content-language") || "").split(/[-_,;]/)[0]?.trim().toLowerCase() || null,
+    lang:
+      (raw.htmlLang || raw.meta.get("content-language") || "")
+        .split(/[-_,;]/)[0]
+        ?.trim()
+        .toLowerCase() || null,
     canonicalUrl: canonical,
     baseUrl,
     articleBody,

@@ -14,10 +14,20 @@ function linkDensity(block: SourcedBlock): number {
   return block.chars === 0 ? 1 : block.linkChars / block.chars;
 }
 
+/** Characters of non-link text per list item: link lists have next to none, listicles plenty. */
+const MIN_ITEM_PROSE = 30;
+
+function isProseList(block: SourcedBlock): boolean {
+  return (
+    block.block.type === "list" &&
+    (block.chars - block.linkChars) / block.block.items.length >= MIN_ITEM_PROSE
+  );
+}
+
 /** Prose: a paragraph-like block of real sentences that is not mostly links. */
 function isProse(block: SourcedBlock): boolean {
   if (block.block.type === "heading" || block.block.type === "table") return false;
-  if (block.block.type === "list" && linkDensity(block) > 0.3) return false;
+  if (block.block.type === "list") return false;
   if (linkDensity(block) > 0.35) return false;
   return block.chars >= 80 || (block.chars >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
 }
@@ -26,13 +36,16 @@ function blockTextOf(block: SourcedBlock): string {
   return "text" in block.block ? block.block.text : "";
 }
 
-/** The element whose subtree maximises prose minus boilerplate. */
-export function chooseContainer(blocks: SourcedBlock[]): Element | null {
+/** Each element's prose minus boilerplate characters, over its subtree. */
+export function scoreElements(
+  blocks: SourcedBlock[],
+  proseFactor: (block: SourcedBlock) => number = () => 1,
+): Map<Element, number> {
   const score = new Map<Element, number>();
   for (const block of blocks) {
     const weight = isProse(block)
-      ? block.chars * (1 - linkDensity(block))
-      : block.block.type === "heading" || block.block.type === "table"
+      ? block.chars * (1 - linkDensity(block)) * proseFactor(block)
+      : block.block.type === "heading" || block.block.type === "table" || isProseList(block)
         ? 0
         : -BOILERPLATE_COST * block.chars;
     if (weight === 0) continue;
@@ -41,6 +54,11 @@ export function chooseContainer(blocks: SourcedBlock[]): Element | null {
       score.set(element, (score.get(element) ?? 0) + weight);
     }
   }
+  return score;
+}
+
+/** The element whose subtree maximises prose minus boilerplate. */
+export function chooseContainer(score: Map<Element, number>): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, value] of score) {
@@ -64,7 +82,7 @@ function inside(element: Element, container: Element): boolean {
 export function selectBlocks(blocks: SourcedBlock[], container: Element): SourcedBlock[] {
   return blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
-    if (block.block.type === "heading") return true;
+    if (block.block.type === "heading" || isProseList(block)) return true;
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
 }

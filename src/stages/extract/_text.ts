@@ -60,7 +60,9 @@ export function toIsoDate(value: string | null | undefined): string | null {
   const raw = value?.trim();
   if (!raw) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
-  const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(raw);
+  const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    raw,
+  );
   if (isoLike) {
     const zone = isoLike[3] ? isoLike[3].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "";
     return `${isoLike[1]}T${isoLike[2]}${zone}`;

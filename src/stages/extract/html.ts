@@ -2,10 +2,10 @@
 import { parseDocument } from "htmlparser2";
 import type { Article, DecodedPage, Link } from "../../types.js";
 import { buildBlocks, type SourcedBlock } from "./_blocks.js";
-import { clean } from "./_clean.js";
-import { collapse, findFirst } from "./_dom.js";
-import { readMetadata } from "./_metadata.js";
-import { chooseContainer, selectBlocks } from "./_select.js";
+import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
+import { collapse, type Element, findFirst } from "./_dom.js";
+import { type PageMetadata, readMetadata } from "./_metadata.js";
+import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
 import { articleText, detectLang } from "./_text.js";
 
 function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
@@ -23,13 +23,54 @@ function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
   return links;
 }
 
+/** Prose under a boilerplate-hinted element counts this much when looking for the article's wrappers. */
+const HINTED_PROSE_FACTOR = 0.3;
+/** Share of the best score an element must hold to be kept as one of the article's wrappers. */
+const WRAPPER_SHARE = 0.5;
+
+/** The draft container, its ancestors, and the descendants holding most of its prose. */
+function articleWrappers(score: Map<Element, number>): Set<Element> {
+  const draft = chooseContainer(score);
+  const keep = new Set<Element>();
+  if (!draft) return keep;
+  const threshold = (score.get(draft) ?? 0) * WRAPPER_SHARE;
+  for (const [element, value] of score) if (value >= threshold) keep.add(element);
+  for (let node: Element | null = draft; node && node.type === "tag"; node = node.parent as Element | null) {
+    keep.add(node);
+  }
+  return keep;
+}
+
+function emptyArticle(page: DecodedPage, metadata: PageMetadata): Article {
+  return {
+    url: page.url,
+    canonicalUrl: metadata.canonicalUrl,
+    title: metadata.title,
+    siteName: metadata.siteName,
+    author: metadata.author,
+    publishedAt: metadata.publishedAt,
+    lang: metadata.lang ?? detectLang(metadata.title),
+    blocks: [],
+    text: "",
+    links: [],
+  };
+}
+
 export function extractHtml(page: DecodedPage): Article {
   const document = parseDocument(page.text, { decodeEntities: true, lowerCaseTags: true });
   const metadata = readMetadata(document, page.url);
-  clean(document);
-  const body = findFirst(document, (element) => element.name === "body");
-  const all = body ? buildBlocks(body, metadata.baseUrl) : [];
-  const container = chooseContainer(all);
+  removeNonContent(document);
+  const body = findFirst(document, (element) => element.name === "body") ?? findFirst(document, () => true);
+  if (!body) return emptyArticle(page, metadata);
+  // First find the article with all hinted furniture still in place, so that wrappers named like
+  // boilerplate survive; then drop the furniture and look again.
+  const memo = new Map<Element, boolean>();
+  const draft = scoreElements(buildBlocks(body, metadata.baseUrl), (block) =>
+    underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1,
+  );
+  removeBoilerplate(document, articleWrappers(draft));
+  const all = buildBlocks(body, metadata.baseUrl);
+  const container = chooseContainer(scoreElements(all));
   const titleKey = collapse(metadata.title).toLowerCase();
   const kept = (container ? selectBlocks(all, container) : []).filter(
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),

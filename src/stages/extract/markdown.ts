@@ -32,8 +32,9 @@ function renderInline(source: string, base: string, references: Map<string, stri
   };
   const text = source
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g, (_, label: string, target: string) =>
-      addLink(label, target),
+    .replace(
+      /\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g,
+      (_, label: string, target: string) => addLink(label, target),
     )
     .replace(/\[([^\]]+)\]\[([^\]]*)\]/g, (whole, label: string, ref: string) => {
       const target = references.get((ref || label).toLowerCase());
@@ -66,7 +67,8 @@ function frontMatter(lines: string[]): { fields: Map<string, string>; end: numbe
   if (close < 0) return { fields, end: 0 };
   for (const line of lines.slice(1, close)) {
     const match = /^(\w+):\s*(.+)$/.exec(line);
-    if (match?.[1] && match[2]) fields.set(match[1].toLowerCase(), match[2].replace(/^["']|["']$/g, "").trim());
+    if (match?.[1] && match[2])
+      fields.set(match[1].toLowerCase(), match[2].replace(/^["']|["']$/g, "").trim());
   }
   return { fields, end: close + 1 };
 }
@@ -141,7 +143,11 @@ export function extractMarkdown(page: DecodedPage): Article {
     while (i < lines.length && at(i).trim() && !startsBlock(at(i))) body.push(at(i++));
     const setext = /^\s*(=+|-+)\s*$/.exec(at(i));
     if (setext?.[1] && body.length) {
-      blocks.push({ type: "heading", level: setext[1].startsWith("=") ? 1 : 2, text: inline(body.join(" ")) });
+      blocks.push({
+        type: "heading",
+        level: setext[1].startsWith("=") ? 1 : 2,
+        text: inline(body.join(" ")),
+      });
       i++;
       continue;
     }
@@ -152,7 +158,8 @@ export function extractMarkdown(page: DecodedPage): Article {
   const titleIndex = blocks.findIndex((block) => block.type === "heading" && block.level === 1);
   const titleBlock = blocks[titleIndex];
   const title = fields.get("title") ?? (titleBlock && "text" in titleBlock ? titleBlock.text : "");
-  if (titleIndex >= 0 && titleBlock && "text" in titleBlock && titleBlock.text === title) blocks.splice(titleIndex, 1);
+  if (titleIndex >= 0 && titleBlock && "text" in titleBlock && titleBlock.text === title)
+    blocks.splice(titleIndex, 1);
   const text = articleText(blocks);
   const seen = new Set<string>();
   return {
