@@ -74,7 +74,7 @@ export function splitInTwo(members: number[], similarity: number[][]): number[][
     [seeds[0], 0],
     [seeds[1], 1],
   ]);
-  others.forEach((o, index) => side.set(o.m, index < towardSecond ? 1 : 0));
+  for (const [index, o] of others.entries()) side.set(o.m, index < towardSecond ? 1 : 0);
   for (let round = 0; round < 5; round++) {
     let moved = false;
     for (const m of members) {
