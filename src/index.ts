@@ -19,5 +19,5 @@ export {
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
-export { checkReport } from "./stages/check/index.js";
+export { checkReport } from "./stages/check/check.js";
 export type * from "./types.js";

@@ -55,7 +55,7 @@ if (build.status !== 0) throw new Error("npm run build failed");
 const dataDir = mkdtempSync(join(tmpdir(), "shirabe-bench-"));
 const cli = Array.from({ length: RUNS }, () => cliRun(dataDir));
 await stageRun(); // warm-up: module loading and JIT are in the CLI figures already
-const stageRuns = [];
+const stageRuns: Array<Record<string, number>> = [];
 for (let run = 0; run < RUNS; run++) stageRuns.push(await stageRun());
 const stages = Object.fromEntries(
   Object.keys(stageRuns[0] ?? {}).map((stage) => [

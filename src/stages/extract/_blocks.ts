@@ -59,7 +59,9 @@ function resolve(href: string, base: string): string | null {
   if (!trimmed || trimmed.startsWith("#") || /^(javascript|mailto|tel|data):/i.test(trimmed)) return null;
   try {
     const url = new URL(trimmed, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+    // A saved page's relative links point at files beside it; only a local page may link to files.
+    return url.protocol === "file:" && base.startsWith("file:") ? url.href : null;
   } catch {
     return null;
   }
