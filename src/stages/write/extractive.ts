@@ -24,6 +24,8 @@ const SENTENCE_END = /[.!?。！？．][」』）)"'”’]*$/u;
 const MIN_CHARS = { cjk: 10, other: 30 };
 const MAX_CHARS = 400;
 const CLAIMS_PER_PARAGRAPH = 4;
+/** Sentences ranked at most; the graph grows with the square of this. */
+const MAX_CANDIDATES = 400;
 
 interface Candidate {
   passage: Passage;
@@ -41,7 +43,7 @@ export function writeExtractive(input: ExtractiveInput): Draft {
       kind: "usage",
     });
   }
-  const candidates = candidateSentences(input.sources, input.passages);
+  const candidates = boundedCandidates(candidateSentences(input.sources, input.passages), subject.id);
   if (candidates.length === 0) {
     throw new ShirabeError(`${subject.input}: no complete sentences to build a report from`, {
       code: "no-sentences",
@@ -122,6 +124,23 @@ function candidateSentences(sources: Source[], passages: Passage[]): Candidate[]
     candidates.push({ passage, sourceOrder });
   }
   return candidates.sort(compareReading);
+}
+
+/**
+ * Keeps the similarity graph small enough to rank in well under a second: the article's own sentences
+ * first, then the other sources' sentences closest to the article, back in reading order.
+ */
+function boundedCandidates(candidates: Candidate[], subjectId: string): Candidate[] {
+  if (candidates.length <= MAX_CANDIDATES) return candidates;
+  const own = candidates.filter((c) => c.passage.sourceId === subjectId).slice(0, MAX_CANDIDATES / 2);
+  const subject = termCounts(own.flatMap((c) => similarityTerms(c.passage.text)));
+  const others = candidates
+    .filter((c) => c.passage.sourceId !== subjectId)
+    .map((c, order) => ({ c, order, relevance: cosine(termCounts(similarityTerms(c.passage.text)), subject) }))
+    .sort((a, b) => b.relevance - a.relevance || a.order - b.order)
+    .slice(0, MAX_CANDIDATES - own.length)
+    .map(({ c }) => c);
+  return [...own, ...others].sort(compareReading);
 }
 
 function compareReading(a: Candidate, b: Candidate): number {
