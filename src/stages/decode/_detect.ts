@@ -11,8 +11,10 @@ const SAMPLE_BYTES = 64 * 1024;
 const MIN_CJK_SCORE = 0.45;
 /** …and must beat the runner-up by this much, or the guess is a coin toss. */
 const MIN_CJK_MARGIN = 0.08;
-/** Below this many scored characters a CJK guess needs a higher score. */
+/** Below this many scored characters a CJK guess needs a higher score… */
 const FEW_CHARACTERS = 12;
+/** …and below this many, Western text with a curly quote or two is the likelier story. */
+const STRAY_CHARACTERS = 4;
 /** Western text is mostly ASCII; more non-ASCII than this means the bytes are something else. */
 const MAX_WESTERN_NON_ASCII = 0.2;
 /** Share of C0 control bytes (other than tab, newlines, form feed, escape) that marks binary data. */
@@ -48,14 +50,13 @@ export function detectEncoding(body: Uint8Array): Detection | null {
     ...scoreText(decodeLoosely(sample, candidate.encoding), candidate.language),
   })).sort((a, b) => b.score - a.score);
   const [best, runnerUp] = scored;
-  if (best && best.count > 0) {
-    const needed = best.count < FEW_CHARACTERS ? MIN_CJK_SCORE + 0.3 : MIN_CJK_SCORE;
+  const western = isPlausibleWestern(decodeLoosely(sample, "windows-1252"));
+  if (best && best.count > 0 && !(western && best.count < STRAY_CHARACTERS)) {
+    const needed = best.count < FEW_CHARACTERS ? MIN_CJK_SCORE + 0.25 : MIN_CJK_SCORE;
     const margin = best.score - (runnerUp?.score ?? 0);
     if (best.score >= needed && margin >= MIN_CJK_MARGIN) return { encoding: best.encoding, trivial: false };
   }
-  if (isPlausibleWestern(decodeLoosely(sample, "windows-1252"))) {
-    return { encoding: "windows-1252", trivial: false };
-  }
+  if (western) return { encoding: "windows-1252", trivial: false };
   return null;
 }
 
