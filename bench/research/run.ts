@@ -1,0 +1,163 @@
+// Research benchmarks: corpus search latency (p50/p95) and indexing throughput at 10k and 100k passages
+// of mixed Japanese, Chinese and English text; ranking quality (recall@5 over labelled facts) of BM25
+// alone against BM25 + MMR diversity on the labelled set in ./labelled-set.ts.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus.js";
+import { buildBm25Index, type RankOptions, rankPassages } from "../../src/stages/research/rank.js";
+import type { Passage } from "../../src/types.js";
+import { CLAIMS, PASSAGES } from "./labelled-set.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SIZES = [10_000, 100_000];
+const PASSAGES_PER_DOCUMENT = 50;
+const QUERY_REPEATS = 20;
+
+// Word lists the synthetic passages are drawn from; queries use words of each kind and length.
+const JA =
+  "政策金利 日本銀行 物価 賃金 円安 輸出 半導体 工場 北海道 大雪 選挙 首相 予算 人口 観光 地震 台風 原発 米 株価".split(
+    " ",
+  );
+const ZH = "电动汽车 出口 电池 关税 人工智能 芯片 经济 增长 消费 房地产 银行 政策 能源 气候 城市 农村".split(
+  " ",
+);
+const EN =
+  "inflation tariffs election chips factory rice snow budget energy climate bank exports growth battery".split(
+    " ",
+  );
+const JA_GLUE = ["は", "が", "を", "に", "で", "と", "の"];
+const QUERIES = [
+  "米",
+  "雪",
+  "円安",
+  "日銀",
+  "金利",
+  "半導体",
+  "北海道 工場",
+  "电池",
+  "电动汽车",
+  "人工智能 芯片",
+  "tariffs",
+  "rice exports",
+  "battery factory",
+];
+
+/** Deterministic PRNG (mulberry32) so every run indexes the same text. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentence(next: () => number, index: number): string {
+  const pick = (words: string[]) => words[Math.floor(next() * words.length)] as string;
+  const length = 6 + Math.floor(next() * 10);
+  const kind = index % 3;
+  if (kind === 0) return `${Array.from({ length }, () => pick(JA) + pick(JA_GLUE)).join("")}。`;
+  if (kind === 1) return `${Array.from({ length }, () => pick(ZH)).join("，")}。`;
+  return `${Array.from({ length }, () => pick(EN)).join(" ")}.`;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function corpusBench(size: number) {
+  const dir = mkdtempSync(join(tmpdir(), "shirabe-bench-corpus-"));
+  const path = join(dir, "shirabe.sqlite");
+  const corpus = openCorpus({ path });
+  const next = random(size);
+  const started = performance.now();
+  for (let document = 0; document * PASSAGES_PER_DOCUMENT < size; document++) {
+    const input: CorpusDocumentInput = {
+      location: `/bench/doc-${document}.txt`,
+      title: `Document ${document}`,
+      siteName: null,
+      lang: null,
+      publishedAt: null,
+      contentType: "text/plain",
+      passages: Array.from({ length: PASSAGES_PER_DOCUMENT }, (_, index) => ({
+        text: sentence(next, index),
+      })),
+    };
+    corpus.addDocument(input);
+  }
+  const indexSeconds = (performance.now() - started) / 1000;
+  const byQuery: Record<string, { p50Ms: number; p95Ms: number; hits: number }> = {};
+  const all: number[] = [];
+  for (const query of QUERIES) {
+    const times: number[] = [];
+    let hits = 0;
+    for (let repeat = 0; repeat < QUERY_REPEATS; repeat++) {
+      const begin = performance.now();
+      hits = corpus.searchCorpus(query, { limit: 10 }).length;
+      times.push(performance.now() - begin);
+    }
+    all.push(...times);
+    byQuery[query] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), hits };
+  }
+  corpus.close();
+  const megabytes = statSync(path).size / 1024 / 1024;
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    passages: size,
+    indexPassagesPerSecond: Math.round(size / indexSeconds),
+    databaseMb: round(megabytes),
+    searchP50Ms: round(percentile(all, 50)),
+    searchP95Ms: round(percentile(all, 95)),
+    byQuery,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Mean over claims of the share of labelled facts with at least one passage in the top 5. */
+function recallAt5(options: Omit<RankOptions, "limit">): number {
+  const passages: Passage[] = PASSAGES.map((item) => ({
+    id: item.id,
+    sourceId: item.site,
+    text: item.text,
+    start: 0,
+    end: item.text.length,
+    lang: null,
+  }));
+  const index = buildBm25Index(passages);
+  const perClaim = CLAIMS.map(({ claim, facts }) => {
+    const top = new Set(rankPassages(index, claim, { limit: 5, ...options }).map((hit) => hit.passage.id));
+    return facts.filter((fact) => fact.some((id) => top.has(id))).length / facts.length;
+  });
+  return round(perClaim.reduce((sum, value) => sum + value, 0) / perClaim.length);
+}
+
+const ranking = {
+  claims: CLAIMS.length,
+  passages: PASSAGES.length,
+  recallAt5: {
+    bm25: recallAt5({ diversity: false }),
+    bm25Mmr: recallAt5({}),
+    bm25MmrSite: recallAt5({ groupOf: (passage) => passage.sourceId }),
+  },
+};
+console.log("ranking", JSON.stringify(ranking));
+const corpus = SIZES.map((size) => {
+  const result = corpusBench(size);
+  console.log("corpus", JSON.stringify({ ...result, byQuery: undefined }));
+  return result;
+});
+
+const result = {
+  benchmark: "research: corpus search and passage ranking",
+  date: new Date().toISOString(),
+  node: process.version,
+  corpus,
+  ranking,
+};
+writeFileSync(join(ROOT, "bench/results/research.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -1,0 +1,142 @@
+// Which passages answer a question (an outline section, a claim, a search query): BM25 over
+// script-aware terms (words for Latin text, character bigrams for CJK), then maximal marginal relevance
+// so near-identical passages and one prolific site cannot fill every slot.
+import { cosine, similarityTerms, type TermVector, termCounts } from "../../text/terms.js";
+import type { Passage } from "../../types.js";
+
+/** BM25 term-frequency saturation and length normalisation: the usual values. */
+const K1 = 1.2;
+const B = 0.75;
+/** MMR trade-off between relevance (1) and novelty (0). */
+const DEFAULT_LAMBDA = 0.5;
+/** Subtracted once per passage already picked from the same group (site), on the 0..1 relevance scale. */
+const DEFAULT_GROUP_PENALTY = 0.15;
+
+export interface ScoredPassage {
+  passage: Passage;
+  score: number;
+}
+
+/** Term statistics of a passage collection, built once and queried many times (one query per section). */
+export interface Bm25Index {
+  passages: Passage[];
+  terms: TermVector[];
+  lengths: number[];
+  averageLength: number;
+  documentFrequency: Map<string, number>;
+}
+
+export function buildBm25Index(passages: Passage[]): Bm25Index {
+  const terms = passages.map((passage) => termCounts(similarityTerms(passage.text)));
+  const lengths = terms.map((counts) => [...counts.values()].reduce((sum, count) => sum + count, 0));
+  const documentFrequency = new Map<string, number>();
+  for (const counts of terms) {
+    for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
+  return { passages, terms, lengths, averageLength, documentFrequency };
+}
+
+/** Passages sharing at least one term with the query, best first; ties keep passage order. */
+export function scoreBm25(index: Bm25Index, query: string): ScoredPassage[] {
+  const queryTerms = [...new Set(similarityTerms(query))];
+  const total = index.passages.length;
+  const weights = queryTerms.map((term) => {
+    const frequency = index.documentFrequency.get(term) ?? 0;
+    // The "+1" form of IDF stays positive for terms in more than half the passages.
+    return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  });
+  const scored: ScoredPassage[] = [];
+  index.passages.forEach((passage, position) => {
+    const counts = index.terms[position] as TermVector;
+    const norm = K1 * (1 - B + (B * (index.lengths[position] ?? 0)) / (index.averageLength || 1));
+    let score = 0;
+    queryTerms.forEach((term, termIndex) => {
+      const frequency = counts.get(term) ?? 0;
+      if (frequency > 0) score += ((weights[termIndex] ?? 0) * frequency * (K1 + 1)) / (frequency + norm);
+    });
+    if (score > 0) scored.push({ passage, score });
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+export interface DiversifyOptions {
+  limit: number;
+  /** 1 ranks by relevance alone; lower values prefer passages unlike those already picked. */
+  lambda?: number;
+  /** Passages of one group (e.g. one site) are penalised for each one already picked. */
+  groupOf?: (passage: Passage) => string;
+  groupPenalty?: number;
+}
+
+/**
+ * Maximal marginal relevance: repeatedly picks the candidate with the best
+ * λ·relevance − (1−λ)·(similarity to the closest pick) − penalty·(picks from its group).
+ * Relevance is rescaled to 0..1 so λ means the same whatever the BM25 magnitudes.
+ */
+export function diversify(candidates: ScoredPassage[], options: DiversifyOptions): ScoredPassage[] {
+  const lambda = options.lambda ?? DEFAULT_LAMBDA;
+  const groupPenalty = options.groupPenalty ?? DEFAULT_GROUP_PENALTY;
+  const top = Math.max(...candidates.map((candidate) => candidate.score), 0) || 1;
+  const vectors = candidates.map((candidate) => termCounts(similarityTerms(candidate.passage.text)));
+  const groups = candidates.map((candidate) => options.groupOf?.(candidate.passage) ?? null);
+  const closest = candidates.map(() => 0);
+  const groupCounts = new Map<string, number>();
+  const remaining = new Set(candidates.keys());
+  const picked: ScoredPassage[] = [];
+  while (picked.length < options.limit && remaining.size > 0) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (const index of remaining) {
+      const group = groups[index];
+      const sameGroup = group === null || group === undefined ? 0 : (groupCounts.get(group) ?? 0);
+      const relevance = (candidates[index] as ScoredPassage).score / top;
+      const value = lambda * relevance - (1 - lambda) * (closest[index] ?? 0) - groupPenalty * sameGroup;
+      if (value > bestValue) {
+        bestValue = value;
+        best = index;
+      }
+    }
+    remaining.delete(best);
+    picked.push(candidates[best] as ScoredPassage);
+    const group = groups[best];
+    if (group !== null && group !== undefined) groupCounts.set(group, (groupCounts.get(group) ?? 0) + 1);
+    const chosen = vectors[best] as TermVector;
+    for (const index of remaining) {
+      closest[index] = Math.max(closest[index] ?? 0, cosine(vectors[index] as TermVector, chosen));
+    }
+  }
+  return picked;
+}
+
+export interface RankOptions {
+  limit: number;
+  /** Off (relevance only) when false. */
+  diversity?: boolean;
+  lambda?: number;
+  groupOf?: (passage: Passage) => string;
+  /** How many BM25 candidates MMR chooses from (default 5 × limit). */
+  pool?: number;
+}
+
+/** The best `limit` passages for `query`: BM25, then (by default) MMR over the top of the list. */
+export function rankPassages(index: Bm25Index, query: string, options: RankOptions): ScoredPassage[] {
+  const scored = scoreBm25(index, query);
+  if (options.diversity === false) return scored.slice(0, options.limit);
+  const pool = scored.slice(0, options.pool ?? options.limit * 5);
+  return diversify(pool, {
+    limit: options.limit,
+    ...(options.lambda === undefined ? {} : { lambda: options.lambda }),
+    ...(options.groupOf ? { groupOf: options.groupOf } : {}),
+  });
+}
+
+/** Ranks passages for each section of an outline, keyed by the section's heading. */
+export function rankForSections(
+  passages: Passage[],
+  sections: Array<{ heading: string; query: string }>,
+  options: RankOptions,
+): Map<string, ScoredPassage[]> {
+  const index = buildBm25Index(passages);
+  return new Map(sections.map((section) => [section.heading, rankPassages(index, section.query, options)]));
+}
