@@ -59,6 +59,11 @@ describe("shirabe report on the bundled example (offline)", () => {
     for (const [, , url] of references) expect(canonicals).toContain(url);
   });
 
+  // The golden report, reviewed as a diff: regenerate with `npx vitest run test/cli/report.test.ts -u`.
+  it("matches the reviewed golden report", async () => {
+    await expect(markdown).toMatchFileSnapshot("../fixtures/reports/china-ai.ja.md");
+  });
+
   it("is deterministic: the same input gives the same report text", async () => {
     const again = join(dataDir, "again.md");
     await runCli(["report", EXAMPLE, "--out", again, "--quiet"], env);
@@ -101,6 +106,7 @@ describe("shirabe report on the bundled example (offline)", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("## Introduction");
     expect(result.stdout).toContain("## Conclusion");
+    await expect(result.stdout).toMatchFileSnapshot("../fixtures/reports/china-ai.en.md");
     expect(checkReport(result.stdout, { lang: "en" })).toEqual([]);
   });
 });
