@@ -119,3 +119,9 @@ export function namesIn(text: string): string[] {
 export function endsInPlainCopula(sentence: string): boolean {
   return /(?:だ|である|であった|だった|ではない)[。！!]?[」』）)]*$/u.test(sentence.trim());
 }
+
+/** Japanese sentence using ASCII "," or "." where Japanese text takes 、 and 。. */
+export function usesAsciiPunctuation(sentence: string): boolean {
+  const text = sentence.trim();
+  return /[,.]$/.test(text) || /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}][,.](?!\d)/u.test(text);
+}

@@ -3,7 +3,7 @@
 
 import { sentenceSpans } from "../../text/sentences.js";
 import { checkClaimSupport } from "../../text/support.js";
-import { endsInPlainCopula } from "../../text/terms.js";
+import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/terms.js";
 import type { Passage, Source } from "../../types.js";
 import { type CitedSentence, citedSentences, isQuotation, type ParsedReport, unquote } from "./parse.js";
 import type { ListedReference, Violation } from "./structure.js";
@@ -103,10 +103,7 @@ export function checkJapanese(lines: SentenceLine[]): Violation[] {
           message: `"${clip(text)}" ends in だ/である; write in です/ます`,
         });
       }
-      if (
-        /[,.]$/.test(text) ||
-        /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}][,.](?!\d)/u.test(text)
-      ) {
+      if (usesAsciiPunctuation(text)) {
         violations.push({
           rule: "ja-punctuation",
           line,

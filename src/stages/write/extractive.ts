@@ -2,7 +2,14 @@
 // citing the passage it was taken from. Same input, same report.
 import { ShirabeError } from "../../errors.js";
 import { assertSupportedLang, type ReportLabels, reportLabels } from "../../text/labels.js";
-import { cosine, endsInPlainCopula, sentenceLang, similarityTerms, termCounts } from "../../text/terms.js";
+import {
+  cosine,
+  endsInPlainCopula,
+  sentenceLang,
+  similarityTerms,
+  termCounts,
+  usesAsciiPunctuation,
+} from "../../text/terms.js";
 import type { Claim, Draft, Paragraph, Passage, Section, Source } from "../../types.js";
 import { selectMmr, similarityMatrix, textRank, tfidfVectors } from "./rank.js";
 import { clusterBySimilarity, headingTerms, splitInTwo, type TermStats, termStats } from "./themes.js";
@@ -136,7 +143,11 @@ function boundedCandidates(candidates: Candidate[], subjectId: string): Candidat
   const subject = termCounts(own.flatMap((c) => similarityTerms(c.passage.text)));
   const others = candidates
     .filter((c) => c.passage.sourceId !== subjectId)
-    .map((c, order) => ({ c, order, relevance: cosine(termCounts(similarityTerms(c.passage.text)), subject) }))
+    .map((c, order) => ({
+      c,
+      order,
+      relevance: cosine(termCounts(similarityTerms(c.passage.text)), subject),
+    }))
     .sort((a, b) => b.relevance - a.relevance || a.order - b.order)
     .slice(0, MAX_CANDIDATES - own.length)
     .map(({ c }) => c);
@@ -149,11 +160,13 @@ function compareReading(a: Candidate, b: Candidate): number {
 
 /**
  * A verbatim sentence in another language than the report's, or a Japanese one in the plain
- * だ/である register that a です/ます report cannot use as its own voice, is shown as a quotation.
+ * だ/である register or with ASCII punctuation, which a です/ます report cannot use as its own voice,
+ * is shown as a quotation.
  */
 function claimOf(passage: Passage, lang: string): Claim {
   const own = sentenceLang(passage.text, passage.lang);
-  const quotation = own !== lang || (lang === "ja" && endsInPlainCopula(passage.text));
+  const offStyle = lang === "ja" && (endsInPlainCopula(passage.text) || usesAsciiPunctuation(passage.text));
+  const quotation = own !== lang || offStyle;
   return { text: passage.text, passageIds: [passage.id], ...(quotation ? { quotation: true } : {}) };
 }
 

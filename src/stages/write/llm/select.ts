@@ -9,7 +9,9 @@ const MIN_CHARS = { cjk: 12, other: 40 };
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
 export function rankPassages(sources: Source[], passages: Passage[], limit: number): Passage[] {
-  const usable = passages.filter((p) => p.text.length >= (CJK.test(p.text) ? MIN_CHARS.cjk : MIN_CHARS.other));
+  const usable = passages.filter(
+    (p) => p.text.length >= (CJK.test(p.text) ? MIN_CHARS.cjk : MIN_CHARS.other),
+  );
   if (usable.length <= limit) return usable;
   const subject = sources.find((s) => s.role === "article")?.id ?? "s0";
   const similarity = similarityMatrix(tfidfVectors(usable.map((p) => similarityTerms(p.text))));
