@@ -106,3 +106,28 @@ describe("report labels", () => {
     }
   });
 });
+
+describe("writeExtractive on plain-style Japanese news", () => {
+  it("quotes sentences in the だ/である register so the report keeps です/ます", () => {
+    const plain = makeSource("s0", "article", "https://news.example.jp/plain", "輸出規制の転換点", "ja", [
+      {
+        type: "paragraph",
+        text: "今回の輸出規制は業界にとって大きな転換点である。政府は新しい規制を来年から適用すると発表しました。企業の多くは規制への対応を急いでいます。",
+      },
+      {
+        type: "paragraph",
+        text: "専門家によれば規制の影響は長期に及ぶ見込みだ。半導体企業は新しい規制への対応費用を見積もっています。規制の詳細は来月に公表される予定です。",
+      },
+    ]);
+    const { report, passages } = buildReport([plain], "ja");
+    const claims = claimsOf(report);
+    const quoted = claims.filter((c) => c.quotation).map((c) => c.text);
+    for (const claim of claims) {
+      expect(claim.quotation === true).toBe(/(?:である|だ)。$/.test(claim.text));
+    }
+    expect(quoted.length).toBeGreaterThan(0);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain(`「${quoted[0]}」[1]`);
+    expect(checkReport(markdown, { lang: "ja", sources: [plain], passages })).toEqual([]);
+  });
+});
