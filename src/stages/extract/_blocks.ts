@@ -12,47 +12,53 @@ export interface SourcedBlock {
   links: Link[];
 }
 
-const INLINE = new Set([
-  "a",
-  "abbr",
-  "acronym",
-  "b",
-  "bdi",
-  "bdo",
-  "big",
-  "cite",
-  "code",
-  "data",
-  "del",
-  "dfn",
-  "em",
-  "font",
-  "i",
-  "img",
-  "ins",
-  "kbd",
-  "label",
-  "mark",
-  "picture",
-  "q",
-  "s",
-  "samp",
-  "small",
-  "source",
-  "span",
-  "strike",
-  "strong",
-  "sub",
-  "sup",
-  "time",
-  "tt",
-  "u",
-  "var",
-  "wbr",
+/** Block-level tags; anything else (incl. custom elements) flows inline unless it holds blocks. */
+const BLOCK = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 
 const HEADING = /^h([1-6])$/;
-const LAYOUT_CELL_CONTENT = new Set(["p", "div", "table", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"]);
 
 function resolve(href: string, base: string): string | null {
   const trimmed = href.trim();
@@ -84,7 +90,7 @@ function linksIn(node: AnyNode, base: string, into: Link[]): number {
 function hasBlockContent(element: Element): boolean {
   for (const child of element.children) {
     if (!isElement(child)) continue;
-    if (LAYOUT_CELL_CONTENT.has(child.name) || hasBlockContent(child)) return true;
+    if (BLOCK.has(child.name) || hasBlockContent(child)) return true;
   }
   return false;
 }
@@ -164,7 +170,7 @@ export function buildBlocks(root: Element, base: string): SourcedBlock[] {
         flush();
         continue;
       }
-      if (INLINE.has(name) && !hasBlockContent(child)) {
+      if (!BLOCK.has(name) && !hasBlockContent(child)) {
         if (inline.length === 0) inlineOwner = element;
         inline.push(child);
         continue;

@@ -8,6 +8,8 @@ const BOILERPLATE_COST = 1;
 /** Above this share of link text a block reads as navigation, not prose. */
 const MAX_LINK_DENSITY = 0.5;
 const MIN_PROSE_CHARS = 25;
+/** A wrapper scoring at least this share of the best element is taken instead of it. */
+const NEAR_TIE = Number(process.env.NT ?? 0.95);
 const SENTENCE = /[.!?。！？,，、;:]/;
 
 function linkDensity(block: SourcedBlock): number {
@@ -57,17 +59,27 @@ export function scoreElements(
   return score;
 }
 
-/** The element whose subtree maximises prose minus boilerplate. */
-export function chooseContainer(score: Map<Element, number>): Element | null {
+/** The element whose subtree maximises prose minus boilerplate, optionally only among `within`'s subtree. */
+export function chooseContainer(score: Map<Element, number>, within?: Element): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, value] of score) {
-    if (value > bestScore) {
+    if (value > bestScore && (!within || inside(element, within))) {
       best = element;
       bestScore = value;
     }
   }
-  return best;
+  // Prefer a wrapper that scores nearly as well: the article minus one noisy paragraph is not the article.
+  let chosen = best;
+  for (
+    let node = best?.parent as Element | null;
+    node && node.type === "tag";
+    node = node.parent as Element | null
+  ) {
+    if (within && !inside(node, within)) break;
+    if ((score.get(node) ?? 0) >= bestScore * NEAR_TIE) chosen = node;
+  }
+  return chosen;
 }
 
 function inside(element: Element, container: Element): boolean {

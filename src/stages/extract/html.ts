@@ -29,8 +29,7 @@ const HINTED_PROSE_FACTOR = 0.3;
 const WRAPPER_SHARE = 0.5;
 
 /** The draft container, its ancestors, and the descendants holding most of its prose. */
-function articleWrappers(score: Map<Element, number>): Set<Element> {
-  const draft = chooseContainer(score);
+function articleWrappers(score: Map<Element, number>, draft: Element | null): Set<Element> {
   const keep = new Set<Element>();
   if (!draft) return keep;
   const threshold = (score.get(draft) ?? 0) * WRAPPER_SHARE;
@@ -68,9 +67,11 @@ export function extractHtml(page: DecodedPage): Article {
   const draft = scoreElements(buildBlocks(body, metadata.baseUrl), (block) =>
     underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1,
   );
-  removeBoilerplate(document, articleWrappers(draft));
+  const draftContainer = chooseContainer(draft);
+  removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
-  const container = chooseContainer(scoreElements(all));
+  // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
+  const container = chooseContainer(scoreElements(all), draftContainer ?? undefined);
   const titleKey = collapse(metadata.title).toLowerCase();
   const kept = (container ? selectBlocks(all, container) : []).filter(
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),
