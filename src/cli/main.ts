@@ -6,6 +6,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerReport } from "./commands/report.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerReport(program, context);
   registerCheck(program, context);
   registerStoreCommands(program, context);
+  registerServe(program, context);
   registerCorpus(program, context);
 
   try {

@@ -1,0 +1,44 @@
+// What the API sends about reports and jobs. A report goes out without its sources' full text: the
+// reader needs each source's title, site, date and link, and the passages the claims cite.
+import type { Report } from "../types.js";
+import type { Job } from "./jobs.js";
+
+export interface SourceView {
+  id: string;
+  role: string;
+  url: string;
+  title: string;
+  siteName: string | null;
+  author: string | null;
+  publishedAt: string | null;
+}
+
+export type ReportView = Omit<Report, "sources"> & { sources: SourceView[] };
+
+export function reportView(report: Report): ReportView {
+  return {
+    ...report,
+    sources: report.sources.map((source) => ({
+      id: source.id,
+      role: source.role,
+      url: source.article.canonicalUrl ?? source.article.url,
+      title: source.article.title,
+      siteName: source.article.siteName,
+      author: source.article.author,
+      publishedAt: source.article.publishedAt,
+    })),
+  };
+}
+
+export function jobView(job: Job) {
+  return {
+    id: job.id,
+    status: job.status,
+    input: job.label,
+    lang: job.lang,
+    engine: job.engine,
+    createdAt: job.createdAt,
+    ...(job.title ? { title: job.title } : {}),
+    ...(job.error ? { error: job.error } : {}),
+  };
+}
