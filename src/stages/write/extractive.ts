@@ -90,11 +90,9 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const inReadingOrder = (indices: number[]) =>
     [...indices].sort((a, b) => compareReading(candidates[a] as Candidate, candidates[b] as Candidate));
   const stats = termStats(candidates.map((c) => c.passage.text));
+  const articleTitle = subject.article.title.replace(/\s+/g, " ").trim() || subject.article.url;
   return {
-    title: labels.title(
-      subject.article.title,
-      sentenceLang(subject.article.title, subject.article.lang) === lang,
-    ),
+    title: labels.title(articleTitle, sentenceLang(articleTitle, subject.article.lang) === lang),
     introduction: paragraphs(inReadingOrder(introduction).map(toClaim)),
     sections: themeSections(body, similarity, candidates, stats, labels, lang, chosen).map(
       (plan): Section => ({

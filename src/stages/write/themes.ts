@@ -143,7 +143,8 @@ export function headingTerms(
   }
   const scored = [...frequency].map(([key, count]) => ({
     key,
-    score: count * Math.log(1 + stats.total / (stats.documentFrequency.get(key) ?? 1)),
+    // Squared count: a term several sentences share names the group better than a rare one.
+    score: count * count * Math.log(1 + stats.total / (stats.documentFrequency.get(key) ?? 1)),
     preferred: CJK_TERM.test(key) === options.cjk,
   }));
   const pool = scored.some((s) => s.preferred) ? scored.filter((s) => s.preferred) : scored;
