@@ -10,6 +10,7 @@ import { citedLinks, classifyInput, expandSourceInputs } from "./stages/discover
 import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, readFilePage } from "./stages/fetch.js";
 import { splitPassages } from "./stages/passages.js";
+import { mergeGrounding } from "./stages/verify/index.js";
 import { writeExtractive } from "./stages/write/extractive.js";
 import type { Article, Draft, Page, Passage, Report, Source, SourceFailure, SourceRole } from "./types.js";
 
@@ -170,6 +171,8 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     createdAt: now().toISOString(),
     failures: gathered.failures,
   });
+  // A writer that verified its own claims counts them all; citeReport then only saw the survivors.
+  if (draft.grounding) report.grounding = mergeGrounding(draft.grounding, report.grounding);
   emit({
     type: "stage-done",
     stage: "cite",

@@ -158,4 +158,6 @@ export interface Draft {
   introduction: Paragraph[];
   sections: Section[];
   conclusion: Paragraph[];
+  /** Set by a writer that verifies its own claims (the LLM engine): counted over every claim it wrote. */
+  grounding?: GroundingSummary;
 }
