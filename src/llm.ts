@@ -1,0 +1,126 @@
+// Wires the LLM engine into a Writer: outline → sections in parallel, each verified as soon as it is
+// written → introduction and conclusion from the verified sections → their verification. The draft it
+// returns carries its own grounding; citeReport's fast check then runs as the final gate.
+import type { Writer } from "./pipeline.js";
+import type { LlmClient } from "./ports/llm.js";
+import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
+import { draftOutline, rankPassages, writeFraming, writeSubsection } from "./stages/write/llm/index.js";
+import type { Claim, Draft, Paragraph, Passage, Section } from "./types.js";
+
+export { mergeGrounding } from "./stages/verify/index.js";
+
+export interface LlmWriterOptions {
+  llm: LlmClient;
+  /** Sub-sections written at once (default 6); 1 gives the sequential flow. */
+  concurrency?: number;
+  /** Passages the outline may choose from (default 60). */
+  outlinePassages?: number;
+}
+
+export function createLlmWriter(options: LlmWriterOptions): Writer {
+  return {
+    name: `llm:${options.llm.model}`,
+    async write({ sources, passages, lang, signal }): Promise<Draft> {
+      const llm = options.llm;
+      const byId = new Map(passages.map((p) => [p.id, p]));
+      const outcomes: ClaimOutcome[] = [];
+      const signalOption = signal ? { signal } : {};
+      const verified = async (paragraphs: Paragraph[], candidates: Passage[], purpose: string) => {
+        const claims = paragraphs.flatMap((p) => p.claims);
+        const results = await verifyClaims({
+          llm,
+          claims,
+          passages: byId,
+          candidates,
+          purpose,
+          lang,
+          ...signalOption,
+        });
+        outcomes.push(...results.map((r) => r.outcome));
+        let next = 0;
+        return paragraphs
+          .map((p) => ({
+            claims: p.claims.flatMap((): Claim[] => {
+              const claim = results[next++]?.claim;
+              return claim ? [claim] : [];
+            }),
+          }))
+          .filter((p) => p.claims.length > 0);
+      };
+
+      const ranked = rankPassages(sources, passages, options.outlinePassages ?? 60);
+      const outline = await draftOutline({ llm, sources, passages: ranked, lang, ...signalOption });
+      const jobs = outline.themes.flatMap((theme) =>
+        theme.subthemes.map((subtheme) => ({ theme, subtheme })),
+      );
+      const written = await mapBounded(jobs, options.concurrency ?? 6, async ({ theme, subtheme }, index) => {
+        const paragraphs = await writeSubsection({
+          llm,
+          outline,
+          theme: theme.heading,
+          subtheme,
+          index: index + 1,
+          lang,
+          ...signalOption,
+        });
+        return verified(paragraphs, subtheme.passages, `verify:section:${index + 1}`);
+      });
+      const sections: Section[] = outline.themes
+        .map((theme) => ({
+          heading: theme.heading,
+          paragraphs: [],
+          subsections: theme.subthemes
+            .map((subtheme) => ({
+              heading: subtheme.heading,
+              paragraphs: written[jobs.findIndex((job) => job.subtheme === subtheme)] ?? [],
+            }))
+            .filter((sub) => sub.paragraphs.length > 0),
+        }))
+        .filter((section) => section.subsections.length > 0);
+
+      const citedIds = new Set(
+        sections.flatMap((s) =>
+          s.subsections.flatMap((sub) =>
+            sub.paragraphs.flatMap((p) => p.claims.flatMap((c) => c.passageIds)),
+          ),
+        ),
+      );
+      const cited = passages.filter((p) => citedIds.has(p.id));
+      const framing = await writeFraming({
+        llm,
+        title: outline.title,
+        glossary: outline.glossary,
+        sections: sections.map((s) => ({
+          heading: s.heading,
+          paragraphs: s.subsections.flatMap((sub) => sub.paragraphs),
+        })),
+        passages: cited,
+        lang,
+        ...signalOption,
+      });
+      const [introduction, conclusion] = await Promise.all([
+        verified(framing.introduction, cited, "verify:introduction"),
+        verified(framing.conclusion, cited, "verify:conclusion"),
+      ]);
+      return { title: outline.title, introduction, sections, conclusion, grounding: summarize(outcomes) };
+    },
+  };
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the order of results. */
+async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
