@@ -9,7 +9,7 @@ const BOILERPLATE_COST = 1;
 const MAX_LINK_DENSITY = 0.5;
 const MIN_PROSE_CHARS = 25;
 /** A wrapper scoring at least this share of the best element is taken instead of it. */
-const NEAR_TIE = Number(process.env.NT ?? 0.95);
+const NEAR_TIE = 0.95;
 const SENTENCE = /[.!?。！？,，、;:]/;
 
 function linkDensity(block: SourcedBlock): number {
@@ -47,7 +47,9 @@ export function scoreElements(
   for (const block of blocks) {
     const weight = isProse(block)
       ? block.chars * (1 - linkDensity(block)) * proseFactor(block)
-      : block.block.type === "heading" || block.block.type === "table" || isProseList(block)
+      : (block.block.type === "heading" && !isTeaserTitle(block)) ||
+          block.block.type === "table" ||
+          isProseList(block)
         ? 0
         : -BOILERPLATE_COST * block.chars;
     if (weight === 0) continue;
@@ -92,9 +94,34 @@ function inside(element: Element, container: Element): boolean {
 
 /** The container's blocks without navigation-like link lists. */
 export function selectBlocks(blocks: SourcedBlock[], container: Element): SourcedBlock[] {
-  return blocks.filter((block) => {
+  const kept = blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
-    if (block.block.type === "heading" || isProseList(block)) return true;
+    if (block.block.type === "heading") return true;
+    if (isProseList(block)) return true;
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
+  return trimEdges(kept);
+}
+
+/** A heading that is one link is the title of a teaser card ("Most popular", "Related"), not a section. */
+function isTeaserTitle(block: SourcedBlock): boolean {
+  return block.block.type === "heading" && linkDensity(block) > 0.9;
+}
+
+/** A block that can stand at the article's edge: prose, or structure (lists, tables, code, quotes). */
+function isBody(block: SourcedBlock): boolean {
+  const type = block.block.type;
+  if (type === "paragraph") return isProse(block);
+  if (type === "heading") return false;
+  if (type === "list") return isProseList(block) || linkDensity(block) < 0.2;
+  return true;
+}
+
+/** Drops bylines, datelines, "Related" headings and other short non-prose at the start and the end. */
+function trimEdges(blocks: SourcedBlock[]): SourcedBlock[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && !isBody(blocks[start] as SourcedBlock)) start++;
+  while (end > start && !isBody(blocks[end - 1] as SourcedBlock)) end--;
+  return blocks.slice(start, end);
 }
