@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusHit } from "../../src/ports/search.js";
 import { runCli, tempDir } from "../support/cli.js";
+import { startFixtureSite } from "../support/fixture-site.js";
 
 const CORPUS_DIR = resolve(import.meta.dirname, "../fixtures/research/corpus");
 const file = (name: string) => join(CORPUS_DIR, name);
@@ -46,7 +47,7 @@ describe("shirabe corpus", () => {
   it.each([
     ["日本銀行", "ja-boj-rates.md", "日本銀行は24日"],
     ["金利", "ja-boj-rates.md", "金利"],
-    ["日銀", "ja-boj-rates.md", "日銀"],
+    ["総裁", "ja-boj-rates.md", "植田和男総裁は記者会見で"],
     ["雪", "ja-hokkaido-snow.txt", "雪"],
     ["除雪", "ja-hokkaido-snow.txt", "特急を終日運休"],
     ["电动汽车", "zh-ev-exports.md", "电动汽车"],
@@ -109,6 +110,7 @@ describe("shirabe corpus", () => {
       "add",
       file("ja-boj-rates.md"),
       "http://127.0.0.1:9/nothing",
+      "--allow-private-network",
       "--data-dir",
       other,
     ]);
@@ -116,6 +118,29 @@ describe("shirabe corpus", () => {
     expect(result.stderr).toContain("127.0.0.1:9");
     const hits = await runCli(["corpus", "search", "金利", "--json", "--data-dir", other]);
     expect(hits.stdout).toContain("ja-boj-rates.md");
+  });
+
+  it("adds a web page by URL and finds it under its final URL", async () => {
+    const site = await startFixtureSite();
+    try {
+      const other = tempDir();
+      const added = await runCli([
+        "corpus",
+        "add",
+        `${site.url}/redirect?to=/pages/en-news-utf8`,
+        "--allow-private-network",
+        "--data-dir",
+        other,
+      ]);
+      expect(added.code, added.stderr).toBe(0);
+      const hits = await runCli(["corpus", "search", "gallons", "--json", "--data-dir", other]);
+      const hit = JSON.parse(hits.stdout.split("\n")[0] ?? "{}") as CorpusHit;
+      expect(hit.location).toBe(`${site.url}/pages/en-news-utf8`);
+      expect(hit.title).toBe("Coastal town finishes $38 million flood barrier a year ahead of schedule");
+      expect(hit.passage).toContain("120,000 gallons");
+    } finally {
+      await site.close();
+    }
   });
 
   it("refuses a missing path with a usage-level message", async () => {
