@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/stages/extract/index.js";
+import { decoded, html, newsPage, PROSE, paragraphs } from "./_pages.js";
+
+describe("main text", () => {
+  it("keeps the article's paragraphs and leaves navigation, share bars, related links and footer out", () => {
+    const article = extractArticle(decoded(newsPage(`<h1>Park vote</h1>${paragraphs()}`)));
+    expect(article.blocks).toEqual(PROSE.map((text) => ({ type: "paragraph", text })));
+    expect(article.text).toBe(PROSE.join("\n\n"));
+    for (const boilerplate of ["Home", "Share on Facebook", "Another story", "All rights reserved"]) {
+      expect(article.text).not.toContain(boilerplate);
+    }
+  });
+
+  it("keeps headings, lists, block quotes, tables and code as structure", () => {
+    const body = `${paragraphs(PROSE.slice(0, 1))}
+      <h2>What changes</h2>
+      <ul><li>Four hectares of wetland</li><li>A new footbridge</li></ul>
+      <blockquote><p>This is a park for the next century, not the next election.</p></blockquote>
+      ${paragraphs(PROSE.slice(1, 2))}
+      <table><tr><th>Item</th><th>Cost</th></tr><tr><td>Wetland</td><td>€2m</td></tr></table>
+      <pre>budget = 2_000_000</pre>
+      <ol><li>Survey</li><li>Build</li></ol>
+      ${paragraphs(PROSE.slice(2))}`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.blocks).toEqual([
+      { type: "paragraph", text: PROSE[0] },
+      { type: "heading", level: 2, text: "What changes" },
+      { type: "list", ordered: false, items: ["Four hectares of wetland", "A new footbridge"] },
+      { type: "quote", text: "This is a park for the next century, not the next election." },
+      { type: "paragraph", text: PROSE[1] },
+      {
+        type: "table",
+        rows: [
+          ["Item", "Cost"],
+          ["Wetland", "€2m"],
+        ],
+      },
+      { type: "code", text: "budget = 2_000_000" },
+      { type: "list", ordered: true, items: ["Survey", "Build"] },
+      { type: "paragraph", text: PROSE[2] },
+    ]);
+    expect(article.text).toContain("What changes\n\nFour hectares of wetland\nA new footbridge\n\n");
+  });
+
+  it("leaves image captions and hidden elements out", () => {
+    const body = `${paragraphs(PROSE.slice(0, 2))}
+      <figure><img src="p.jpg"><figcaption>The riverside park at dawn. Photo: Example</figcaption></figure>
+      <div style="display: none"><p>Hidden teaser text that readers never see on the page.</p></div>
+      ${paragraphs(PROSE.slice(2))}`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.text).toBe(PROSE.join("\n\n"));
+  });
+
+  it("finds an article whose wrapper has a boilerplate-like class name", () => {
+    const page = html(`<div class="layout has-sidebar"><div class="widget-wrap">${paragraphs()}</div></div>
+      <div class="sidebar"><p>Subscribe to our newsletter for weekly updates on the city.</p></div>`);
+    expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
+  });
+});
+
+describe("links", () => {
+  it("returns the article body's links, absolute, with anchor text, without nav/share/footer, fragment or javascript links", () => {
+    const body = `<p>After the vote on Tuesday evening, the council <a href="/minutes/2025-02-04.pdf">published the minutes</a>
+      of the meeting together with a <a href="https://maps.example.org/park">map of the site</a> that shows where
+      the wetland will go (readers can <a href="#comments">comment</a> or <a href="javascript:void(0)">print</a> it).</p>
+      ${paragraphs(PROSE.slice(0, 2))}
+      <p>An earlier <a href="https://maps.example.org/park#north">map of the north end</a> and the
+      <a href="../reports/flood.html">flood report</a> explain the wetland's role in spring storms.</p>`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.links).toEqual([
+      { url: "https://news.example.com/minutes/2025-02-04.pdf", text: "published the minutes" },
+      { url: "https://maps.example.org/park", text: "map of the site" },
+      { url: "https://news.example.com/2025/02/reports/flood.html", text: "flood report" },
+    ]);
+  });
+
+  it("resolves relative links against <base href>", () => {
+    const body = `<p>Details are in <a href="report.html">the council report</a>, released on Tuesday evening.</p>${paragraphs()}`;
+    const article = extractArticle(decoded(newsPage(body, `<base href="https://cdn.example.net/docs/">`)));
+    expect(article.links).toEqual([
+      { url: "https://cdn.example.net/docs/report.html", text: "the council report" },
+    ]);
+  });
+});
+
+describe("empty pages", () => {
+  it("gives an article without blocks for an empty or script-only page", () => {
+    for (const text of [
+      "",
+      "<html><head><title>Nothing</title></head><body></body></html>",
+      html("<script>app()</script><noscript>Enable JavaScript</noscript>"),
+    ]) {
+      const article = extractArticle(decoded(text));
+      expect(article.blocks).toEqual([]);
+      expect(article.text).toBe("");
+      expect(article.links).toEqual([]);
+    }
+  });
+});
+
+describe("Markdown input", () => {
+  const markdown = `# Park vote: council says yes
+
+The council voted to expand the [riverside park](https://city.example/park) on Tuesday.
+
+## What changes
+
+- Four hectares of *wetland*
+- A new footbridge
+
+> This is a park for the next century.
+
+1. Survey
+2. Build
+
+See the [minutes][m] and <https://maps.example.org/park>.
+
+[m]: https://city.example/minutes.pdf
+`;
+
+  it("parses headings, lists, quotes and paragraphs into blocks; title from the first # heading", () => {
+    const article = extractArticle(decoded(markdown, "file:///tmp/park.md", "text/markdown"));
+    expect(article.title).toBe("Park vote: council says yes");
+    expect(article.blocks).toEqual([
+      { type: "paragraph", text: "The council voted to expand the riverside park on Tuesday." },
+      { type: "heading", level: 2, text: "What changes" },
+      { type: "list", ordered: false, items: ["Four hectares of wetland", "A new footbridge"] },
+      { type: "quote", text: "This is a park for the next century." },
+      { type: "list", ordered: true, items: ["Survey", "Build"] },
+      { type: "paragraph", text: "See the minutes and https://maps.example.org/park." },
+    ]);
+    expect(article.lang).toBe("en");
+  });
+
+  it("collects inline, reference and autolinks", () => {
+    const article = extractArticle(decoded(markdown, "file:///tmp/park.md", "text/markdown"));
+    expect(article.links).toEqual([
+      { url: "https://city.example/park", text: "riverside park" },
+      { url: "https://city.example/minutes.pdf", text: "minutes" },
+      { url: "https://maps.example.org/park", text: "https://maps.example.org/park" },
+    ]);
+  });
+});
+
+describe("plain text input", () => {
+  it("splits paragraphs on blank lines and takes the title from the first line", () => {
+    const text = `Park vote: council says yes\n\n${PROSE[0]}\n\n${PROSE[1]}\nstill the same paragraph.\n\n\n${PROSE[2]}\n`;
+    const article = extractArticle(decoded(text, "file:///tmp/park.txt", "text/plain"));
+    expect(article.title).toBe("Park vote: council says yes");
+    expect(article.blocks).toEqual([
+      { type: "paragraph", text: PROSE[0] },
+      { type: "paragraph", text: `${PROSE[1]} still the same paragraph.` },
+      { type: "paragraph", text: PROSE[2] },
+    ]);
+    expect(article.text).toBe(
+      article.blocks.map((block) => ("text" in block ? block.text : "")).join("\n\n"),
+    );
+  });
+});
