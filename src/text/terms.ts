@@ -66,20 +66,35 @@ export function cosine(a: TermVector, b: TermVector): number {
   return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
+const WORD_SEGMENTERS = new Map<string, Intl.Segmenter>();
+
+function wordSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = WORD_SEGMENTERS.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: "word" });
+    WORD_SEGMENTERS.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
 /**
- * Candidate heading terms as they appear in the text: katakana words, kanji compounds and Latin words.
+ * Candidate heading terms as they appear in the text: katakana and kanji words (found with the
+ * dictionary-based word segmenter, so 「6種類公開しました」 gives 種類 and 公開, not 種類公開) and Latin words.
  * Hiragana is left out because in Japanese it mostly spells grammar, not topics.
  */
 export function keyTerms(text: string): string[] {
-  const terms: string[] = [];
   const normalized = text.normalize("NFKC");
-  for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{2,}/gu)) terms.push(word);
-  for (const [run] of normalized.matchAll(/[\p{Script=Han}々]{2,}/gu)) {
-    if (run.length <= 4) terms.push(run);
-    else for (let i = 0; i + 1 < run.length; i += 2) terms.push(run.slice(i, i + 2));
-  }
-  for (const [word] of normalized.matchAll(/\p{Script=Latin}[\p{Script=Latin}\d-]{2,}/gu)) {
-    if (!STOPWORDS.has(word.toLowerCase())) terms.push(word);
+  const locale = KANA.test(normalized) ? "ja" : HAN.test(normalized) ? "zh" : "en";
+  const terms: string[] = [];
+  for (const { segment, isWordLike } of wordSegmenter(locale).segment(normalized)) {
+    if (!isWordLike) continue;
+    if (/^(?:[\p{Script=Katakana}ー]{2,}|[\p{Script=Han}々]{2,})$/u.test(segment)) terms.push(segment);
+    else if (
+      /^\p{Script=Latin}[\p{Script=Latin}\d]{2,}$/u.test(segment) &&
+      !STOPWORDS.has(segment.toLowerCase())
+    ) {
+      terms.push(segment);
+    }
   }
   return terms;
 }
@@ -118,6 +133,13 @@ export function namesIn(text: string): string[] {
 /** Japanese sentence ending in the plain copula (だ/である) instead of the です/ます register. */
 export function endsInPlainCopula(sentence: string): boolean {
   return /(?:だ|である|であった|だった|ではない)[。！!]?[」』）)]*$/u.test(sentence.trim());
+}
+
+/** Japanese sentence ending in the polite です/ます forms a Japanese report is written in. */
+export function endsInPoliteForm(sentence: string): boolean {
+  return /(?:です|ます|ました|でした|ません|ませんでした|でしょう|ましょう|ください)か?[。！？!?]*[」』）)]*$/u.test(
+    sentence.trim(),
+  );
 }
 
 /** Japanese sentence using ASCII "," or "." where Japanese text takes 、 and 。. */

@@ -4,7 +4,7 @@ import { ShirabeError } from "../../errors.js";
 import { assertSupportedLang, type ReportLabels, reportLabels } from "../../text/labels.js";
 import {
   cosine,
-  endsInPlainCopula,
+  endsInPoliteForm,
   sentenceLang,
   similarityTerms,
   termCounts,
@@ -31,6 +31,8 @@ const SENTENCE_END = /[.!?。！？．][」』）)"'”’]*$/u;
 const MIN_CHARS = { cjk: 10, other: 30 };
 const MAX_CHARS = 400;
 const CLAIMS_PER_PARAGRAPH = 4;
+/** Score factor for sentences in the report's language and register over quoted ones. */
+const OWN_VOICE_BOOST = 2;
 /** Sentences ranked at most; the graph grows with the square of this. */
 const MAX_CANDIDATES = 400;
 
@@ -66,8 +68,13 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const subjectCentroid = termCounts(
     candidates.flatMap((c, i) => (isSubject[i] ? similarityTerms(c.passage.text) : [])),
   );
+  // A report reads best in its own language: sentences it can use in its own voice rank higher.
+  const ownVoice = candidates.map((c) => !claimOf(c.passage, lang).quotation);
   const scores = centrality.map(
-    (rank, i) => rank * (0.5 + cosine(vectors[i] as Map<string, number>, subjectCentroid)),
+    (rank, i) =>
+      rank *
+      (0.5 + cosine(vectors[i] as Map<string, number>, subjectCentroid)) *
+      (ownVoice[i] ? OWN_VOICE_BOOST : 1),
   );
   const chosen = selectMmr(scores, similarity, input.maxSentences ?? DEFAULT_MAX_SENTENCES);
 
@@ -157,13 +164,13 @@ function compareReading(a: Candidate, b: Candidate): number {
 }
 
 /**
- * A verbatim sentence in another language than the report's, or a Japanese one in the plain
- * だ/である register or with ASCII punctuation, which a です/ます report cannot use as its own voice,
- * is shown as a quotation.
+ * A verbatim sentence in another language than the report's, or a Japanese one outside the です/ます
+ * register (news style: …した。…である。) or with ASCII punctuation, which a Japanese report cannot
+ * use as its own voice, is shown as a quotation.
  */
 function claimOf(passage: Passage, lang: string): Claim {
   const own = sentenceLang(passage.text, passage.lang);
-  const offStyle = lang === "ja" && (endsInPlainCopula(passage.text) || usesAsciiPunctuation(passage.text));
+  const offStyle = lang === "ja" && (!endsInPoliteForm(passage.text) || usesAsciiPunctuation(passage.text));
   const quotation = own !== lang || offStyle;
   return { text: passage.text, passageIds: [passage.id], ...(quotation ? { quotation: true } : {}) };
 }

@@ -96,12 +96,17 @@ export function splitInTwo(members: number[], similarity: number[][]): number[][
   return halves.every((h) => h.length >= MIN_GROUP) ? halves : [members];
 }
 
-/** Common kanji words that name no topic (一方 "on the other hand", 今後 "from now on", …). */
-const GENERIC_KANJI = new Set(
-  "一方 今後 翌日 一日 同社 以上 以下 場合 可能 必要 今回 発表 説明 指摘 関係 問題 時間 現在 影響 結果 方法 多く 自身 全体 内容 状況 大手 大き".split(
-    " ",
-  ),
+/** Words that name no topic: common kanji words (一方 "on the other hand", 今後 …), months, amounts. */
+const GENERIC_TERMS = new Set(
+  (
+    "一方 今後 翌日 一日 同社 以上 以下 場合 可能 必要 今回 発表 説明 指摘 関係 問題 時間 現在 影響 結果 方法 多く 自身 " +
+    "全体 内容 状況 大手 大き 種類 january february march april may june july august september october november " +
+    "december monday tuesday wednesday thursday friday saturday sunday million billion trillion percent"
+  ).split(" "),
 );
+
+/** Score factor for names over common words in headings. */
+const NAME_WEIGHT = 2;
 
 const CJK_TERM = /^[\p{Script=Han}\p{Script=Katakana}ー々]+$/u;
 
@@ -133,21 +138,33 @@ export function headingTerms(
 ): string[] {
   const frequency = new Map<string, number>();
   const display = new Map<string, string>();
+  const names = new Set<string>();
   for (const text of texts) {
     for (const term of new Set(keyTerms(text))) {
       const key = fold(term);
-      if (options.used.has(key) || GENERIC_KANJI.has(key)) continue;
+      if (options.used.has(key) || GENERIC_TERMS.has(key)) continue;
       frequency.set(key, (frequency.get(key) ?? 0) + 1);
       if (!display.has(key)) display.set(key, term);
+      // Capitalized inside a sentence: a name (DeepSeek, Alibaba), which makes a telling heading.
+      if (/\p{Lu}/u.test(term) && text.indexOf(term) > 0) names.add(key);
     }
   }
   const scored = [...frequency].map(([key, count]) => ({
     key,
     // Squared count: a term several sentences share names the group better than a rare one.
-    score: count * count * Math.log(1 + stats.total / (stats.documentFrequency.get(key) ?? 1)),
+    score:
+      count *
+      count *
+      Math.log(1 + stats.total / (stats.documentFrequency.get(key) ?? 1)) *
+      (names.has(key) ? NAME_WEIGHT : 1),
     preferred: CJK_TERM.test(key) === options.cjk,
   }));
-  const pool = scored.some((s) => s.preferred) ? scored.filter((s) => s.preferred) : scored;
+  // Without terms in the report's script, names read better in a heading than foreign common words.
+  const pool = scored.some((s) => s.preferred)
+    ? scored.filter((s) => s.preferred)
+    : options.cjk && scored.some((s) => names.has(s.key))
+      ? scored.filter((s) => names.has(s.key))
+      : scored;
   pool.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const picked: string[] = [];
   for (const { key } of pool) {

@@ -10,6 +10,10 @@ export const claimSchema = z.object({
     .array(z.string())
     .min(1)
     .describe("ids of the given passages that say what the sentence says"),
+  quotation: z
+    .boolean()
+    .optional()
+    .describe("true only when the text is a passage's sentence kept verbatim in its own language"),
 });
 
 export const paragraphsSchema = z
@@ -28,9 +32,11 @@ export function cleanParagraphs(
     .map((paragraph) => ({
       claims: paragraph.claims.flatMap((claim): Claim[] => {
         if (URL_LIKE.test(claim.text)) return [];
-        const text = normalizeSentence(claim.text.replace(/\s*\[[^\]]*\]\s*/g, ""), lang);
+        const bare = claim.text.replace(/\s*\[[^\]]*\]\s*/g, " ").trim();
+        const text = claim.quotation ? bare : normalizeSentence(bare, lang);
         if (!text) return [];
-        return [{ text, passageIds: [...new Set(claim.passageIds.filter((id) => allowed.has(id)))] }];
+        const passageIds = [...new Set(claim.passageIds.filter((id) => allowed.has(id)))];
+        return [{ text, passageIds, ...(claim.quotation ? { quotation: true } : {}) }];
       }),
     }))
     .filter((paragraph) => paragraph.claims.length > 0);

@@ -24,7 +24,8 @@ export async function writeSubsection(input: SectionInput): Promise<Paragraph[]>
     "You write one sub-section of an analytical research report, using only the given passages.",
     "Write 1 or 2 paragraphs of 2 to 5 sentences. Every sentence must say only what the passages it cites say:",
     "keep their numbers, names and dates exactly, add no outside knowledge, and stay close to their wording.",
-    "After each sentence list the ids of the passages that support it.",
+    "After each sentence list the ids of the passages that support it. Write in the report language; set",
+    "quotation to true only for a sentence kept verbatim in its source language.",
     DATA_RULES,
     languageRules(input.lang),
   ].join("\n");
