@@ -71,6 +71,42 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO corpus_fts (corpus_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
   END;
   `,
+  // 3: the LLM engine: every paid answer keyed by a hash of (model, prompt, params) so reruns and resumed
+  // runs repeat no call; runs with the options needed to resume them; usage and cost per call. No API key
+  // is ever stored.
+  `
+  CREATE TABLE llm_calls (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    response TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE llm_runs (
+    id TEXT PRIMARY KEY,
+    input TEXT NOT NULL,
+    options TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'stopped', 'failed')),
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    report_id TEXT,
+    message TEXT
+  );
+  CREATE TABLE llm_usage (
+    run_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    model TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cost_usd REAL NOT NULL,
+    cached INTEGER NOT NULL,
+    attempts INTEGER NOT NULL
+  );
+  CREATE INDEX llm_usage_by_run ON llm_usage (run_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
