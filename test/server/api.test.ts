@@ -1,0 +1,233 @@
+// The JSON API over real HTTP: create → events → read → list/search → export → delete, and every
+// validation answer a client can get.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { finished, postJson, startTestServer, type TestServer } from "./_server.js";
+
+let site: FixtureSite;
+let app: TestServer;
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+  app = await startTestServer();
+});
+afterAll(async () => {
+  await app.close();
+  await site.close();
+});
+
+describe("a report submitted by URL", () => {
+  let id = "";
+
+  beforeAll(async () => {
+    const created = await postJson(app.url, {
+      url: `${site.url}/pages/report-article`,
+      lang: "ja",
+      engine: "extractive",
+    });
+    expect(created.status).toBe(202);
+    id = created.body.id;
+    expect(created.headers.get("location")).toBe(`/api/reports/${id}`);
+    const events = await finished(app.url, id);
+    expect(events.at(-1)?.data).toMatchObject({ type: "done", id });
+  });
+
+  it("is done, with a Japanese report whose every claim cites a passage of a named source", async () => {
+    const response = await fetch(`${app.url}/api/reports/${id}`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ id, status: "done", lang: "ja", engine: "extractive" });
+    expect(body.report.title).toContain("調査レポート");
+    expect(body.report.references.length).toBeGreaterThanOrEqual(2);
+    expect(body.report.grounding.claims).toBeGreaterThan(0);
+    const passages = new Set(body.report.passages.map((p: { id: string }) => p.id));
+    const claims = [...body.report.introduction, ...body.report.conclusion].flatMap(
+      (p: { claims: unknown[] }) => p.claims,
+    );
+    for (const claim of claims as Array<{ passageIds: string[] }>) {
+      expect(claim.passageIds.length).toBeGreaterThan(0);
+      for (const passageId of claim.passageIds) expect(passages.has(passageId)).toBe(true);
+    }
+    // Sources go out with their metadata for the citation popover, not their full text.
+    for (const source of body.report.sources) {
+      expect(source).toHaveProperty("title");
+      expect(source).not.toHaveProperty("article");
+    }
+  });
+
+  it("is listed, found by a word of its title, and not found by a word it lacks", async () => {
+    const all = await (await fetch(`${app.url}/api/reports`)).json();
+    expect(all.reports.map((r: { id: string }) => r.id)).toContain(id);
+    const hit = await (await fetch(`${app.url}/api/reports?q=Riverside`)).json();
+    expect(hit.reports.map((r: { id: string }) => r.id)).toEqual([id]);
+    const miss = await (await fetch(`${app.url}/api/reports?q=${encodeURIComponent("存在しない語")}`)).json();
+    expect(miss.reports).toEqual([]);
+  });
+
+  it("exports Markdown in the seed format, HTML and JSON, as downloads", async () => {
+    const md = await fetch(`${app.url}/api/reports/${id}/export?format=md`);
+    expect(md.headers.get("content-type")).toContain("text/markdown");
+    expect(md.headers.get("content-disposition")).toBe(`attachment; filename="shirabe-${id}.md"`);
+    const markdown = await md.text();
+    expect(markdown).toMatch(/^# .+調査レポート\n/);
+    expect(markdown).toContain("## 緒言");
+    expect(markdown).toContain("#### 参照記事");
+    const html = await (await fetch(`${app.url}/api/reports/${id}/export?format=html`)).text();
+    expect(html).toMatch(/<html lang="ja">/);
+    const json = await (await fetch(`${app.url}/api/reports/${id}/export?format=json`)).json();
+    expect(json.id ?? json.report?.id).toBe(id);
+  });
+
+  it("is deleted once; afterwards every endpoint answers 404", async () => {
+    expect((await fetch(`${app.url}/api/reports/${id}`, { method: "DELETE" })).status).toBe(204);
+    for (const path of ["", "/events", "/export?format=md"]) {
+      const response = await fetch(`${app.url}/api/reports/${id}${path}`);
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("not-found");
+    }
+    expect((await fetch(`${app.url}/api/reports/${id}`, { method: "DELETE" })).status).toBe(404);
+  });
+});
+
+describe("an uploaded file", () => {
+  it("is researched like a URL and named by its file name", async () => {
+    const content = [
+      "# 路面電車の新路線が開業へ",
+      "",
+      "市は新しい路面電車の路線が来年3月に開業すると発表した。運賃はバスと同じに設定される。",
+      "",
+      "車両は18編成で、日本で製造された。計画には6年を要した。",
+    ].join("\n");
+    const created = await postJson(app.url, { file: { name: "../../tram.md", content }, lang: "ja" });
+    expect(created.status).toBe(202);
+    const events = await finished(app.url, created.body.id);
+    expect(events.at(-1)?.data.type).toBe("done");
+    const body = await (await fetch(`${app.url}/api/reports/${created.body.id}`)).json();
+    expect(body.input).toBe("tram.md");
+    expect(body.report.original.title).toContain("路面電車");
+  });
+});
+
+describe("a run that fails", () => {
+  it("ends with a failed event and shows its error", async () => {
+    const created = await postJson(app.url, { url: `${site.url}/status/404`, lang: "en" });
+    expect(created.status).toBe(202);
+    const events = await finished(app.url, created.body.id);
+    const last = events.at(-1)?.data as { type: string; error: { message: string } };
+    expect(last.type).toBe("failed");
+    expect(last.error.message).toContain("404");
+    const body = await (await fetch(`${app.url}/api/reports/${created.body.id}`)).json();
+    expect(body.status).toBe("failed");
+    expect(body.error.message).toContain("404");
+    const list = await (await fetch(`${app.url}/api/reports`)).json();
+    expect(list.jobs.map((j: { id: string }) => j.id)).toContain(created.body.id);
+  });
+});
+
+describe("validation", () => {
+  const cases: Array<[string, string | Record<string, unknown>, number, string]> = [
+    ["bad JSON", "{not json", 400, "bad-json"],
+    ["a JSON array", "[]", 400, "bad-request"],
+    ["no url and no file", { lang: "ja" }, 400, "missing-input"],
+    [
+      "both url and file",
+      { url: "https://example.test/a", file: { name: "a.md", content: "x" } },
+      400,
+      "two-inputs",
+    ],
+    ["an unknown language", { url: "https://example.test/a", lang: "xx" }, 400, "unknown-lang"],
+    [
+      "an engine that is not configured",
+      { url: "https://example.test/a", engine: "llm" },
+      400,
+      "engine-not-available",
+    ],
+    ["a local file as url", { url: "file:///etc/passwd" }, 400, "bad-url"],
+    ["a local path as source", { url: "https://example.test/a", sources: ["/etc/passwd"] }, 400, "bad-url"],
+    ["a file of another type", { file: { name: "a.exe", content: "MZ" } }, 400, "bad-file-type"],
+    ["maxLinks out of range", { url: "https://example.test/a", maxLinks: -1 }, 400, "bad-max-links"],
+  ];
+  for (const [name, body, status, code] of cases) {
+    it(`answers ${status} ${code} for ${name}`, async () => {
+      const limited = await startTestServer({ rateLimit: { limit: 100, windowMs: 60_000 } });
+      try {
+        const response = await postJson(limited.url, body);
+        expect(response.status).toBe(status);
+        expect(response.body.error.code).toBe(code);
+        expect(response.body.error.message.length).toBeGreaterThan(5);
+      } finally {
+        await limited.close();
+      }
+    });
+  }
+
+  it("refuses a body that is not JSON with 415", async () => {
+    const response = await fetch(`${app.url}/api/reports`, { method: "POST", body: "url=https://x.test" });
+    expect(response.status).toBe(415);
+  });
+
+  it("answers 404 for an unknown id and 400 for an unknown export format", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect((await fetch(`${app.url}/api/reports/${unknown}`)).status).toBe(404);
+    expect((await fetch(`${app.url}/api/reports/not-an-id!`)).status).toBe(404);
+    const created = await postJson(app.url, {
+      url: `${site.url}/pages/report-source-a`,
+      lang: "en",
+      followLinks: false,
+    });
+    await finished(app.url, created.body.id);
+    const response = await fetch(`${app.url}/api/reports/${created.body.id}/export?format=docx`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("bad-format");
+  });
+
+  it("refuses requests addressed to another host name (DNS rebinding) when no token is required", async () => {
+    const { request } = await import("node:http");
+    const status = await new Promise<number>((done, fail) => {
+      const outgoing = request(
+        `${app.url}/api/reports`,
+        { headers: { host: "attacker.example" } },
+        (response) => {
+          response.resume();
+          done(response.statusCode ?? 0);
+        },
+      );
+      outgoing.on("error", fail);
+      outgoing.end();
+    });
+    expect(status).toBe(403);
+  });
+});
+
+describe("limits", () => {
+  it("caps the upload size with 413, both for the file and for the whole body", async () => {
+    const small = await startTestServer({ maxUploadBytes: 1000 });
+    try {
+      const file = await postJson(small.url, { file: { name: "big.md", content: "あ".repeat(400) } });
+      expect(file.status).toBe(413);
+      expect(file.body.error.code).toBe("too-large");
+      const body = await postJson(small.url, { url: "https://example.test/a", padding: "x".repeat(100_000) });
+      expect(body.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("rate-limits report creation with 429 and retry-after", async () => {
+    const limited = await startTestServer({ rateLimit: { limit: 2, windowMs: 60_000 } });
+    try {
+      expect((await postJson(limited.url, { lang: "ja" })).status).toBe(400);
+      expect((await postJson(limited.url, { lang: "ja" })).status).toBe(400);
+      const third = await postJson(limited.url, { url: `${site.url}/pages/report-article` });
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe("rate-limited");
+      const retryAfter = Number(third.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Reading is not limited.
+      expect((await fetch(`${limited.url}/api/reports`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// Jobs run concurrently, and their event log replays after a reconnect (Last-Event-ID) or a reload.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpClient, createReport } from "../../src/index.js";
+import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { finished, postJson, readEvents, startTestServer, type TestServer } from "./_server.js";
+
+let site: FixtureSite;
+let app: TestServer;
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+  app = await startTestServer();
+});
+afterAll(async () => {
+  await app.close();
+  await site.close();
+});
+
+/** A report whose one extra source answers only after `ms`. */
+const slowReport = (ms: number) => ({
+  url: `${site.url}/pages/report-article`,
+  lang: "en",
+  followLinks: false,
+  sources: [`${site.url}/slow?ms=${ms}`],
+});
+
+describe("server-sent events", () => {
+  it("replays only the missed events after a reconnect with Last-Event-ID, and all of them after a reload", async () => {
+    const { body } = await postJson(app.url, slowReport(1500));
+    const eventsUrl = `${app.url}/api/reports/${body.id}/events`;
+    const first = await readEvents(eventsUrl, {
+      stopAfter: (event) => event.data.type === "stage-start" && event.data.stage === "sources",
+    });
+    const lastSeen = first.at(-1)?.id as number;
+    expect(first.map((event) => event.id)).toEqual(Array.from({ length: lastSeen }, (_, i) => i + 1));
+    expect(first.map((event) => event.data.type)).toEqual([
+      "status",
+      "status",
+      "stage-start",
+      "stage-done",
+      "stage-start",
+    ]);
+
+    const resumed = await readEvents(eventsUrl, { headers: { "last-event-id": String(lastSeen) } });
+    expect(resumed[0]?.id).toBe(lastSeen + 1);
+    const ids = resumed.map((event) => event.id);
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => lastSeen + 1 + i));
+    expect(resumed.some((event) => event.data.type === "source")).toBe(true);
+    expect(resumed.at(-1)?.data.type).toBe("done");
+
+    const reloaded = await readEvents(eventsUrl);
+    expect(reloaded.map((event) => event.data)).toEqual([...first, ...resumed].map((event) => event.data));
+  });
+
+  it("names each source fetched, ok or failed and why", async () => {
+    const { body } = await postJson(app.url, { url: `${site.url}/pages/report-article`, lang: "ja" });
+    const events = await finished(app.url, body.id);
+    const sources = events.filter((event) => event.data.type === "source").map((event) => event.data);
+    expect(sources.some((source) => source.ok === true)).toBe(true);
+    for (const failed of sources.filter((source) => source.ok === false)) {
+      expect(String(failed.message)).toContain(String(failed.input));
+    }
+    const stages = events
+      .filter((event) => event.data.type === "stage-done")
+      .map((event) => event.data.stage);
+    expect(stages).toEqual(["article", "sources", "passages", "write", "cite", "store"]);
+  });
+
+  it("serves a report stored by another process (the CLI) as one finished event", async () => {
+    const { report } = await createReport({
+      input: `${site.url}/pages/report-source-a`,
+      lang: "en",
+      followLinks: false,
+      deps: {
+        http: createHttpClient({ allowPrivateNetwork: true }),
+        store: app.store,
+      },
+    });
+    const events = await finished(app.url, report.id);
+    expect(events.at(-1)?.data).toMatchObject({ type: "done", id: report.id });
+    const body = await (await fetch(`${app.url}/api/reports/${report.id}`)).json();
+    expect(body.status).toBe("done");
+    expect(body.report.title).toBe(report.title);
+  });
+});
+
+describe("concurrent reports", () => {
+  it("a fast report submitted second finishes while a slow one is still fetching", async () => {
+    const slow = await postJson(app.url, slowReport(4000));
+    const fast = await postJson(app.url, {
+      url: `${site.url}/pages/report-source-b`,
+      lang: "en",
+      followLinks: false,
+    });
+    expect(slow.status).toBe(202);
+    expect(fast.status).toBe(202);
+    const order: string[] = [];
+    await Promise.all([
+      finished(app.url, slow.body.id).then(() => order.push("slow")),
+      finished(app.url, fast.body.id).then(async () => {
+        order.push("fast");
+        const state = await (await fetch(`${app.url}/api/reports/${slow.body.id}`)).json();
+        expect(state.status).toBe("running");
+      }),
+    ]);
+    expect(order).toEqual(["fast", "slow"]);
+    const list = await (await fetch(`${app.url}/api/reports`)).json();
+    const ids = list.reports.map((report: { id: string }) => report.id);
+    expect(ids).toEqual(expect.arrayContaining([slow.body.id, fast.body.id]));
+  });
+
+  it("refuses to delete a report that is still being written", async () => {
+    const slow = await postJson(app.url, slowReport(1500));
+    const response = await fetch(`${app.url}/api/reports/${slow.body.id}`, { method: "DELETE" });
+    expect(response.status).toBe(409);
+    await finished(app.url, slow.body.id);
+    expect((await fetch(`${app.url}/api/reports/${slow.body.id}`, { method: "DELETE" })).status).toBe(204);
+  });
+});
