@@ -113,10 +113,30 @@ export function sentenceLang(text: string, declared: string | null): string {
   return primary ?? "und";
 }
 
-/** Digit sequences of the text, full-width digits folded, thousands separators removed. */
+const SCALE: Record<string, number> = {
+  千: 1e3,
+  万: 1e4,
+  億: 1e8,
+  兆: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+/**
+ * The numbers of a text as plain values, so that a translation can be compared with its source:
+ * full-width digits folded, thousands separators removed, and a following scale word applied
+ * ("560万" and "5.6 million" are both 5600000).
+ */
 export function numbersIn(text: string): string[] {
   const folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
-  return [...folded.matchAll(/\d+(?:\.\d+)?/g)].map(([n]) => n);
+  return [
+    ...folded.matchAll(/(\d+(?:\.\d+)?)\s*(千|万|億|兆|thousand\b|million\b|billion\b|trillion\b)?/gi),
+  ].map(([, digits, scale]) => {
+    const factor = scale ? SCALE[scale.toLowerCase()] : undefined;
+    return factor ? String(Math.round(Number(digits) * factor)) : (digits as string);
+  });
 }
 
 /** Names a supporting passage must contain: capitalized or mixed-case Latin words and katakana words. */

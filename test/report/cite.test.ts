@@ -129,6 +129,13 @@ describe("checkClaimSupport", () => {
   });
 
   it("leaves a translation undecided when its numbers and names match", () => {
+    const cost = passageWith("$5.6 million");
+    expect(checkClaimSupport("DeepSeekはモデルの学習に約560万ドルを費やしたと述べました。", cost)).toBe(
+      "undecided",
+    );
+    expect(checkClaimSupport("DeepSeekはモデルの学習に約600万ドルを費やしたと述べました。", cost)).toBe(
+      "unsupported",
+    );
     expect(checkClaimSupport("DeepSeekの発表後、NVIDIAの株価は一日で17%下落しました。", nvidia)).toBe(
       "undecided",
     );
