@@ -11,8 +11,9 @@ const SAMPLE_BYTES = 64 * 1024;
 const MIN_CJK_SCORE = 0.45;
 /** …and must beat the runner-up by this much, or the guess is a coin toss. */
 const MIN_CJK_MARGIN = 0.08;
-/** Below this many scored characters a CJK guess needs a higher score… */
+/** Below this many scored characters a CJK guess needs this much more score… */
 const FEW_CHARACTERS = 12;
+const FEW_CHARACTERS_EXTRA_SCORE = 0.25;
 /** …and below this many, Western text with a curly quote or two is the likelier story. */
 const STRAY_CHARACTERS = 4;
 /** Western text is mostly ASCII; more non-ASCII than this means the bytes are something else. */
@@ -52,7 +53,7 @@ export function detectEncoding(body: Uint8Array): Detection | null {
   const [best, runnerUp] = scored;
   const western = isPlausibleWestern(decodeLoosely(sample, "windows-1252"));
   if (best && best.count > 0 && !(western && best.count < STRAY_CHARACTERS)) {
-    const needed = best.count < FEW_CHARACTERS ? MIN_CJK_SCORE + 0.25 : MIN_CJK_SCORE;
+    const needed = best.count < FEW_CHARACTERS ? MIN_CJK_SCORE + FEW_CHARACTERS_EXTRA_SCORE : MIN_CJK_SCORE;
     const margin = best.score - (runnerUp?.score ?? 0);
     if (best.score >= needed && margin >= MIN_CJK_MARGIN) return { encoding: best.encoding, trivial: false };
   }
