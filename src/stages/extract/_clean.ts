@@ -79,6 +79,10 @@ const STRONG_NEGATIVE = new Set([
   "caption",
   "sronly",
   "visuallyhidden",
+  "popular",
+  "trending",
+  "recirc",
+  "cta",
 ]);
 
 /** Class/id words that mark boilerplate unless the element also carries a content word. */
@@ -107,12 +111,13 @@ const WEAK_NEGATIVE = new Set([
   "skip",
   "hidden",
   "meta",
-  "trending",
-  "popular",
   "rail",
 ]);
 
-const POSITIVE = new Set(["article", "content", "body", "entry", "story", "post", "text", "main", "blog"]);
+/** Embedded posts (tweets, Instagram) sit in the article's flow and read as part of it. */
+const EMBED = new Set(["embed", "embedded", "tweet"]);
+
+const POSITIVE = new Set(["article", "content", "body", "entry", "story", "text", "main", "blog"]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
@@ -157,7 +162,8 @@ export function judge(element: Element): Verdict {
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";
-  if (words.some((word) => STRONG_NEGATIVE.has(word))) return "hinted";
+  if (words.some((word) => STRONG_NEGATIVE.has(word)) && !words.some((word) => EMBED.has(word)))
+    return "hinted";
   const weak = words.some((word) => WEAK_NEGATIVE.has(word)) && !words.some((word) => POSITIVE.has(word));
   return weak ? "hinted" : "keep";
 }
