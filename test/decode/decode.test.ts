@@ -207,6 +207,14 @@ describe("decodePage: declarations that lie", () => {
     expect(result.text).toContain(JAPANESE);
   });
 
+  for (const { encoding, text } of LEGACY) {
+    it(`detects ${encoding} behind a UTF-8 header`, () => {
+      const result = decodePage(page(encoded(html(text), encoding), { header: "text/html; charset=UTF-8" }));
+      expect(result.charsetSource).toBe("detected");
+      expect(result.text).toContain(text);
+    });
+  }
+
   it("keeps a UTF-8 declaration when only a stray byte is broken", () => {
     const good = new TextEncoder().encode(html(JAPANESE));
     const body = Buffer.concat([good.subarray(0, 40), Buffer.from([0xff]), good.subarray(40)]);
