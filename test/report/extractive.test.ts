@@ -78,6 +78,15 @@ describe("writeExtractive", () => {
     expect(checkReport(renderMarkdown(report), { lang: "ja", sources: [articleJa], passages })).toEqual([]);
   });
 
+  it("builds a valid report from an article of one sentence", () => {
+    const tiny = makeSource("s0", "article", "https://x.test/one", "One line", "en", [
+      { type: "paragraph", text: "The committee approved the new chip export rules on Tuesday." },
+    ]);
+    const { report, passages } = buildReport([tiny], "en");
+    expect(claimsOf(report)).toHaveLength(2);
+    expect(checkReport(renderMarkdown(report), { lang: "en", sources: [tiny], passages })).toEqual([]);
+  });
+
   it("refuses an article without complete sentences", () => {
     const empty = makeSource("s0", "article", "https://x.test/", "Empty", "en", [
       { type: "heading", level: 1, text: "Menu" },

@@ -79,7 +79,7 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const chosen = selectMmr(scores, similarity, input.maxSentences ?? DEFAULT_MAX_SENTENCES);
 
   const introCount = chosen.length >= 8 ? 3 : chosen.length >= 3 ? 2 : 1;
-  const conclusionCount = chosen.length >= 8 ? 2 : chosen.length >= 2 ? 1 : 0;
+  const conclusionCount = chosen.length >= 8 ? 2 : 1;
   const introduction = chosen.slice(0, introCount);
   const rest = chosen.slice(introCount);
   // The conclusion sums up: the remaining sentences closest to everything the report says.
@@ -91,6 +91,8 @@ export function writeExtractive(input: ExtractiveInput): Draft {
           cosine(vectors[a] as Map<string, number>, overall) || rest.indexOf(a) - rest.indexOf(b),
     )
     .slice(0, conclusionCount);
+  // With a single sentence it must both open and close the report: both sections are required.
+  if (chosen.length === 1) conclusion.push(...introduction);
   const body = rest.filter((i) => !conclusion.includes(i));
 
   const toClaim = (i: number): Claim => claimOf((candidates[i] as Candidate).passage, lang);
