@@ -146,6 +146,14 @@ describe("decodePage: declared encodings", () => {
     expect(result.text).toContain(JAPANESE);
   });
 
+  it("reads unquoted and self-closing <meta> tags", () => {
+    const sjis = decodePage(page(encoded(html(JAPANESE, "<meta charset=Shift_JIS/>"), "shift_jis")));
+    expect(sjis).toMatchObject({ charset: "shift_jis", charsetSource: "meta" });
+    const head = "<meta content=text/html;charset=euc-kr http-equiv=Content-Type>";
+    const korean = decodePage(page(encoded(html(KOREAN, head), "euc-kr")));
+    expect(korean).toMatchObject({ charset: "euc-kr", charsetSource: "meta" });
+  });
+
   it("skips a <meta> inside a comment", () => {
     const head = '<!-- <meta charset="big5"> --><meta charset="euc-kr">';
     const result = decodePage(page(encoded(html(KOREAN, head), "euc-kr")));

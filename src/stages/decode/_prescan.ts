@@ -6,7 +6,8 @@ import { charsetParameter } from "./_labels.js";
 /** Browsers look no further than this for a declaration. */
 const PRESCAN_BYTES = 4096;
 
-const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+// An unquoted value stops before "/>" so that <meta charset=utf-8/> reads as utf-8.
+const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+?(?=\/?(?:>|$)|\s)))?/g;
 
 /** The raw label declared in markup, or null. `xmlOnly` skips <meta> (for non-HTML XML). */
 export function declaredInMarkup(body: Uint8Array, xmlOnly = false): string | null {
