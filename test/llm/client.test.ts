@@ -35,7 +35,9 @@ describe("LLM client against a real HTTP server", () => {
     expect(server.requests[0]?.body.stream).toBe(true);
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.usage.outputTokens).toBeGreaterThan(0);
-    expect(result.usage.costUsd).toBeCloseTo((result.usage.inputTokens * 1 + result.usage.outputTokens * 2) / 1e6);
+    expect(result.usage.costUsd).toBeCloseTo(
+      (result.usage.inputTokens * 1 + result.usage.outputTokens * 2) / 1e6,
+    );
     expect(calls).toMatchObject([{ purpose: "test", cached: false, attempts: 1 }]);
   });
 
@@ -105,15 +107,18 @@ describe("LLM client against a real HTTP server", () => {
     ["json-schema", "json_schema", false],
     ["json-mode", "json_object", true],
     ["prompted", undefined, true],
-  ] as const)("asks a %s model for JSON its way and validates the answer", async (mode, format, schemaInPrompt) => {
-    server.setResponder(() => `Here it is:\n\`\`\`json\n${GOOD}\n\`\`\``);
-    const result = await fakeClient(server.baseURL, { mode }).generate(ask);
-    expect(result.value).toEqual({ answer: "hi", count: 1 });
-    const request = server.requests[0];
-    expect(request?.body.response_format?.type).toBe(format);
-    const system = request?.messages.find((m) => m.role === "system")?.content ?? "";
-    expect(system.includes('"count"')).toBe(schemaInPrompt);
-  });
+  ] as const)(
+    "asks a %s model for JSON its way and validates the answer",
+    async (mode, format, schemaInPrompt) => {
+      server.setResponder(() => `Here it is:\n\`\`\`json\n${GOOD}\n\`\`\``);
+      const result = await fakeClient(server.baseURL, { mode }).generate(ask);
+      expect(result.value).toEqual({ answer: "hi", count: 1 });
+      const request = server.requests[0];
+      expect(request?.body.response_format?.type).toBe(format);
+      const system = request?.messages.find((m) => m.role === "system")?.content ?? "";
+      expect(system.includes('"count"')).toBe(schemaInPrompt);
+    },
+  );
 
   it("answers a repeated call from the SQLite cache without a second request", async () => {
     const path = `${tempDir()}/shirabe.sqlite`;
@@ -122,7 +127,10 @@ describe("LLM client against a real HTTP server", () => {
     await fakeClient(server.baseURL, { cache: store }).generate(ask);
     store.close();
     const reopened = openLlmStore({ path });
-    const again = await fakeClient(server.baseURL, { cache: reopened, onCall: (c) => calls.push(c) }).generate(ask);
+    const again = await fakeClient(server.baseURL, {
+      cache: reopened,
+      onCall: (c) => calls.push(c),
+    }).generate(ask);
     reopened.close();
     expect(again.cached).toBe(true);
     expect(again.value.answer).toBe("hi");
@@ -131,7 +139,9 @@ describe("LLM client against a real HTTP server", () => {
   });
 
   it("stops before a call that could pass --max-tokens or --max-cost, without sending it", async () => {
-    const tokens = await failure(fakeClient(server.baseURL, { budget: createBudget({ maxTokens: 100 }) }).generate(ask));
+    const tokens = await failure(
+      fakeClient(server.baseURL, { budget: createBudget({ maxTokens: 100 }) }).generate(ask),
+    );
     expect(tokens.code).toBe("budget-exceeded");
     expect(tokens.message).toContain("--max-tokens 100");
     const cost = await failure(

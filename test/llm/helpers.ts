@@ -14,7 +14,9 @@ export function fakeClient(
   const config = resolveModel(
     "local:fake-model",
     {
-      providers: { local: { baseURL, keyEnv: apiKey ? "LOCAL_KEY" : null, structuredOutput: mode, concurrency: 4 } },
+      providers: {
+        local: { baseURL, keyEnv: apiKey ? "LOCAL_KEY" : null, structuredOutput: mode, concurrency: 4 },
+      },
       prices: { "local:fake-model": { input: 1, output: 2 } },
     },
     apiKey ? { LOCAL_KEY: apiKey } : {},
@@ -22,4 +24,10 @@ export function fakeClient(
   return createLlmClient({ config, retryBaseMs: 5, ...rest });
 }
 
-export const ask = { purpose: "test", system: "Answer.", prompt: "Say hi.", schema: answerSchema, schemaName: "answer" };
+export const ask = {
+  purpose: "test",
+  system: "Answer.",
+  prompt: "Say hi.",
+  schema: answerSchema,
+  schemaName: "answer",
+};

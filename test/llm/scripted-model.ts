@@ -46,8 +46,12 @@ export function scriptedAnswer(request: FakeLlmRequest): string {
   const task = taskOf(request);
   const passages = givenPassages(request);
   if (task === "outline") {
-    const groups: GivenPassage[][] = [];
-    for (let i = 0; i < passages.length && groups.length < 6; i += 3) groups.push(passages.slice(i, i + 3));
+    // Every given passage goes to one of up to six sub-themes, two per theme, round robin.
+    const groups: GivenPassage[][] = Array.from(
+      { length: Math.min(6, Math.ceil(passages.length / 2)) },
+      () => [],
+    );
+    passages.forEach((p, i) => groups[i % groups.length]?.push(p));
     const themes = [];
     for (let t = 0; t < groups.length; t += 2) {
       themes.push({
