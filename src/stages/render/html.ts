@@ -11,8 +11,8 @@ h1 { font-size: 1.7rem; line-height: 1.4; } h2 { margin-top: 2rem; border-bottom
 h4 { margin-top: 2.5rem; } a { color: #0645ad; } a.cite { text-decoration: none; font-size: 0.8em; vertical-align: super; }
 ol.references { padding-left: 0; list-style: none; } ol.references li { overflow-wrap: anywhere; margin: 0.3rem 0; }
 q.quotation { quotes: none; color: #333; } footer { margin-top: 2rem; font-size: 0.85rem; color: #555; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; }
-  ol.references a::after { content: ""; } h2, h3 { break-after: avoid; } p { orphans: 3; widows: 3; } }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; } p { orphans: 3; widows: 3; } }
 `;
 
 export function renderHtml(report: Report): string {
