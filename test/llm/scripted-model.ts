@@ -51,7 +51,9 @@ export function scriptedAnswer(request: FakeLlmRequest): string {
       { length: Math.min(6, Math.ceil(passages.length / 2)) },
       () => [],
     );
-    passages.forEach((p, i) => groups[i % groups.length]?.push(p));
+    passages.forEach((p, i) => {
+      groups[i % groups.length]?.push(p);
+    });
     const themes = [];
     for (let t = 0; t < groups.length; t += 2) {
       themes.push({
