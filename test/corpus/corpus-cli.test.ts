@@ -1,8 +1,10 @@
 // The corpus as a user drives it: add a multilingual folder, search in Japanese, Chinese and English
 // (including one- and two-kanji queries), list, replace and remove.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusHit } from "../../src/ports/search.js";
+import { makePdf } from "../research/_pdf.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { startFixtureSite } from "../support/fixture-site.js";
 
@@ -138,6 +140,64 @@ describe("shirabe corpus", () => {
       expect(hit.location).toBe(`${site.url}/pages/en-news-utf8`);
       expect(hit.title).toBe("Coastal town finishes $38 million flood barrier a year ahead of schedule");
       expect(hit.passage).toContain("120,000 gallons");
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("adds PDFs from a folder and by URL, with the page of each hit", async () => {
+    const folder = tempDir();
+    const pdf = makePdf(
+      [
+        ["Water supply plan", "The city will draw more water from the river."],
+        ["Costs", "The new treatment plant costs 41 million euros."],
+      ],
+      { title: "Water Plan 2026" },
+    );
+    writeFileSync(join(folder, "water.pdf"), pdf);
+    mkdirSync(join(folder, "site", "plan"), { recursive: true });
+    writeFileSync(join(folder, "site", "plan", "source.html"), "<html><body><p>index</p></body></html>");
+    writeFileSync(
+      join(folder, "site", "plan", "budget.pdf"),
+      makePdf([["Budget", "Bus fares fall by 10 percent."]]),
+    );
+    const site = await startFixtureSite({ pagesDir: join(folder, "site") });
+    try {
+      const other = tempDir();
+      const local = (...args: string[]) => runCli([...args, "--data-dir", other]);
+      const added = await local(
+        "corpus",
+        "add",
+        join(folder, "water.pdf"),
+        `${site.url}/pages/plan/budget.pdf`,
+        "--allow-private-network",
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const hit = JSON.parse((await local("corpus", "search", "treatment", "--json")).stdout) as CorpusHit;
+      expect(hit).toMatchObject({ title: "Water Plan 2026", page: 2, location: join(folder, "water.pdf") });
+      expect(hit.passage).toBe("The new treatment plant costs 41 million euros.");
+      const human = await local("corpus", "search", "treatment");
+      expect(human.stdout).toContain(`${join(folder, "water.pdf")} (p. 2)`);
+      const served = JSON.parse((await local("corpus", "search", "fares", "--json")).stdout) as CorpusHit;
+      expect(served).toMatchObject({ location: `${site.url}/pages/plan/budget.pdf`, page: 1 });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("refuses a PDF without a text layer and says what to do", async () => {
+    const site = await startFixtureSite();
+    try {
+      const result = await runCli([
+        "corpus",
+        "add",
+        `${site.url}/pdf`,
+        "--allow-private-network",
+        "--data-dir",
+        tempDir(),
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("no text layer");
     } finally {
       await site.close();
     }

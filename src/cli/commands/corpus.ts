@@ -1,19 +1,23 @@
 // `shirabe corpus add | search | list | remove`: the user's own library of sources, searchable in any
 // language and usable by reports through --corpus.
 import { mkdirSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Corpus, type CorpusDocumentInput, openCorpus } from "../../adapters/store/corpus.js";
-import { readArticle, ShirabeError } from "../../index.js";
+import { type HttpClient, type HttpResponse, readArticle, ShirabeError } from "../../index.js";
 import type { CorpusHit } from "../../ports/search.js";
 import { splitPassages } from "../../stages/passages.js";
+import { extractPdf, pageAt } from "../../stages/research/pdf.js";
+import type { Article } from "../../types.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
 import { buildHttpClient, type CommandContext } from "../context.js";
 import { exitCodeFor } from "../exit-codes.js";
 
 /** File types a corpus folder contributes. */
-const CORPUS_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt"]);
+const CORPUS_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".pdf"]);
+/** Reports and filings run larger than articles; past this a PDF is refused rather than read into memory. */
+const MAX_PDF_BYTES = 50 * 1024 * 1024;
 /** Characters of a matching passage printed in the human-readable listing. */
 const PASSAGE_PREVIEW_CHARS = 240;
 
@@ -49,9 +53,9 @@ export function registerCorpus(program: Command, context: CommandContext): void 
       await withCorpus(settings, async (store) => {
         for (const input of expanded) {
           try {
-            const document = await readCorpusDocument(input, http, flags.encoding);
-            const { replaced } = store.addDocument(document);
-            const line = { input, location: document.location, passages: document.passages.length, replaced };
+            const read = await readCorpusDocument(input, http, flags.encoding);
+            const { replaced } = store.addDocument(read);
+            const line = { input, location: read.location, passages: read.passages.length, replaced };
             if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, ...line })}\n`);
             else io.stderr.write(`${replaced ? "replaced" : "added"} ${input} (${line.passages} passages)\n`);
           } catch (error) {
@@ -182,19 +186,72 @@ async function expandCorpusInputs(inputs: string[]): Promise<string[]> {
 
 async function readCorpusDocument(
   input: string,
-  http: ReturnType<typeof buildHttpClient>,
+  http: HttpClient,
   encoding: string | undefined,
 ): Promise<CorpusDocumentInput> {
-  const { page, article } = await readArticle(input, { http }, encoding ? { encoding } : {});
-  const passages = splitPassages({ id: "c", role: "provided", input, article });
+  const isUrl = /^https?:\/\//i.test(input);
+  if (!isUrl && extname(input).toLowerCase() === ".pdf") return pdfDocument(input, await readPdfFile(input));
+  let client = http;
+  if (isUrl) {
+    // One request decides PDF or page; a page is then read from that same response, not fetched again.
+    const response = await http.get(input);
+    const ok = response.status >= 200 && response.status <= 299;
+    if (ok && isPdf(response)) return pdfDocument(response.url, response.body);
+    client = { get: (url, options) => (url === input ? Promise.resolve(response) : http.get(url, options)) };
+  }
+  const { page, article } = await readArticle(input, { http: client }, encoding ? { encoding } : {});
+  return document(isUrl ? page.url : input, article, page.contentType, null);
+}
+
+function isPdf(response: HttpResponse): boolean {
+  const type = (response.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  return (
+    type === "application/pdf" || Buffer.from(response.body.subarray(0, 5)).toString("latin1") === "%PDF-"
+  );
+}
+
+async function readPdfFile(path: string): Promise<Uint8Array> {
+  const info = await stat(path);
+  if (info.size > MAX_PDF_BYTES) {
+    throw new ShirabeError(`${path}: PDF is larger than the ${MAX_PDF_BYTES / 1024 / 1024} MiB limit`, {
+      code: "too-large",
+      kind: "input",
+      input: path,
+    });
+  }
+  return new Uint8Array(await readFile(path));
+}
+
+async function pdfDocument(location: string, bytes: Uint8Array): Promise<CorpusDocumentInput> {
+  const { article, pageStarts } = await extractPdf(bytes, location);
+  if (article.blocks.length === 0) {
+    throw new ShirabeError(`${location}: the PDF has no text layer (a scan?); run OCR on it first`, {
+      code: "no-article-text",
+      kind: "input",
+      input: location,
+    });
+  }
+  return document(location, article, "application/pdf", pageStarts);
+}
+
+function document(
+  location: string,
+  article: Article,
+  contentType: string,
+  pageStarts: number[] | null,
+): CorpusDocumentInput {
+  const passages = splitPassages({ id: "c", role: "provided", input: location, article });
   return {
-    location: /^https?:\/\//i.test(input) ? page.url : input,
+    location,
     title: article.title,
     siteName: article.siteName,
     lang: article.lang,
     publishedAt: article.publishedAt,
-    contentType: page.contentType,
-    passages: passages.map((passage) => ({ text: passage.text })),
+    contentType,
+    passages: passages.map((passage) => ({
+      text: passage.text,
+      page: pageStarts ? pageAt(pageStarts, passage.start) : null,
+    })),
   };
 }
 
