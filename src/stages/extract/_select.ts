@@ -98,9 +98,25 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     if (!inside(block.owner, container)) return false;
     if (block.block.type === "heading") return true;
     if (isProseList(block)) return true;
+    if (block.block.type === "paragraph" && isDateline(block.block.text)) {
+      return false;
+    }
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
   return trimEdges(kept);
+}
+
+const DATE_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
+
+/** "Updated 5:27 am CST, Wednesday, November 20, 2019": a line that is a date and little else. */
+function isDateline(text: string): boolean {
+  if (text.length > 100 || !/\d/.test(text)) return false;
+  const rest = text
+    .replace(DATE_WORDS, " ")
+    .replace(/[^\p{L}]+/gu, " ")
+    .trim();
+  return rest.split(" ").filter(Boolean).length <= 2;
 }
 
 /** A heading that is one link is the title of a teaser card ("Most popular", "Related"), not a section. */

@@ -1,9 +1,9 @@
 // HTML → Article: read metadata from the intact page, strip boilerplate, find the article's container.
 import { parseDocument } from "htmlparser2";
-import type { Article, DecodedPage, Link } from "../../types.js";
+import type { Article, Block, DecodedPage, Link } from "../../types.js";
 import { buildBlocks, type SourcedBlock } from "./_blocks.js";
 import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
-import { collapse, type Element, findFirst } from "./_dom.js";
+import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
 import { type PageMetadata, readMetadata } from "./_metadata.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
 import { articleText, detectLang } from "./_text.js";
@@ -23,6 +23,11 @@ function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
   return links;
 }
 
+/** A JSON-LD articleBody this long is trusted over markup that yielded less than this share of it. */
+const MIN_ARTICLE_BODY = 500;
+const ARTICLE_BODY_SHARE = 0.3;
+/** Deeper markup is flattened to text: real pages stay far below this, broken ones may not. */
+const MAX_DEPTH = 400;
 /** Prose under a boilerplate-hinted element counts this much when looking for the article's wrappers. */
 const HINTED_PROSE_FACTOR = 0.3;
 /** Share of the best score an element must hold to be kept as one of the article's wrappers. */
@@ -40,7 +45,8 @@ function articleWrappers(score: Map<Element, number>, draft: Element | null): Se
   return keep;
 }
 
-function emptyArticle(page: DecodedPage, metadata: PageMetadata): Article {
+function toArticle(page: DecodedPage, metadata: PageMetadata, blocks: Block[], links: Link[]): Article {
+  const text = articleText(blocks);
   return {
     url: page.url,
     canonicalUrl: metadata.canonicalUrl,
@@ -48,19 +54,31 @@ function emptyArticle(page: DecodedPage, metadata: PageMetadata): Article {
     siteName: metadata.siteName,
     author: metadata.author,
     publishedAt: metadata.publishedAt,
-    lang: metadata.lang ?? detectLang(metadata.title),
-    blocks: [],
-    text: "",
-    links: [],
+    lang: metadata.lang ?? detectLang(text || metadata.title),
+    blocks,
+    text,
+    links,
   };
+}
+
+/** The page's JSON-LD articleBody as paragraphs, when the markup gave far less than it. */
+function fromArticleBody(articleBody: string | null, extracted: Block[]): Block[] | null {
+  if (!articleBody || articleBody.length < MIN_ARTICLE_BODY) return null;
+  if (articleText(extracted).length >= articleBody.length * ARTICLE_BODY_SHARE) return null;
+  return articleBody
+    .split(/\n\s*\n|\r?\n/)
+    .map(collapse)
+    .filter(Boolean)
+    .map((text) => ({ type: "paragraph", text }));
 }
 
 export function extractHtml(page: DecodedPage): Article {
   const document = parseDocument(page.text, { decodeEntities: true, lowerCaseTags: true });
+  limitDepth(document, MAX_DEPTH);
   const metadata = readMetadata(document, page.url);
   removeNonContent(document);
   const body = findFirst(document, (element) => element.name === "body") ?? findFirst(document, () => true);
-  if (!body) return emptyArticle(page, metadata);
+  if (!body) return toArticle(page, metadata, [], []);
   // First find the article with all hinted furniture still in place, so that wrappers named like
   // boilerplate survive; then drop the furniture and look again.
   const memo = new Map<Element, boolean>();
@@ -77,17 +95,7 @@ export function extractHtml(page: DecodedPage): Article {
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),
   );
   const blocks = kept.map((block) => block.block);
-  const text = articleText(blocks);
-  return {
-    url: page.url,
-    canonicalUrl: metadata.canonicalUrl,
-    title: metadata.title,
-    siteName: metadata.siteName,
-    author: metadata.author,
-    publishedAt: metadata.publishedAt,
-    lang: metadata.lang ?? detectLang(text || metadata.title),
-    blocks,
-    text,
-    links: uniqueLinks(kept, page.url),
-  };
+  const fallback = fromArticleBody(metadata.articleBody, blocks);
+  if (fallback) return toArticle(page, metadata, fallback, []);
+  return toArticle(page, metadata, blocks, uniqueLinks(kept, page.url));
 }

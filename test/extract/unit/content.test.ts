@@ -84,6 +84,22 @@ describe("links", () => {
   });
 });
 
+describe("fallbacks", () => {
+  it("uses the JSON-LD articleBody when the markup holds far less of the article", () => {
+    const body = PROSE.concat(PROSE.map((text) => text.replace("council", "committee"))).join("\n\n");
+    const ld = `<script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", articleBody: body })}</script>`;
+    const page = html(`<div id="app"><p>Loading the article, please wait a moment.</p></div>`, ld);
+    const article = extractArticle(decoded(page));
+    expect(article.blocks).toHaveLength(6);
+    expect(article.text).toBe(body);
+  });
+
+  it("survives pathologically deep markup without throwing", () => {
+    const page = html(`${"<div><font>".repeat(20_000)}${paragraphs()}`);
+    expect(extractArticle(decoded(page)).text).toContain(PROSE[0]);
+  });
+});
+
 describe("empty pages", () => {
   it("gives an article without blocks for an empty or script-only page", () => {
     for (const text of [
