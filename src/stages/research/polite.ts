@@ -1,0 +1,108 @@
+// Fetching many sources without hammering anyone: an HttpClient wrapper that honours robots.txt, keeps
+// at most a few requests in flight per host, and spaces requests to one host by a delay (or the site's
+// Crawl-delay, when it asks for more).
+import { ShirabeError } from "../../errors.js";
+import type { HttpClient, HttpGetOptions, HttpResponse } from "../../ports/http.js";
+import { ALLOW_ALL, parseRobots, type RobotsRules } from "./robots.js";
+
+/** Our product token in robots.txt groups. */
+export const ROBOTS_AGENT = "shirabe";
+const DEFAULT_PER_HOST = 2;
+const DEFAULT_DELAY_MS = 500;
+/** A site's Crawl-delay is honoured up to this; a larger value would stall a report. */
+const MAX_CRAWL_DELAY_MS = 10_000;
+
+export interface PoliteOptions {
+  /** Requests in flight per host (default 2). */
+  perHost?: number;
+  /** Minimum time between the starts of two requests to one host (default 500 ms). */
+  delayMs?: number;
+  /** Honour robots.txt (default true). */
+  robots?: boolean;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface HostState {
+  active: number;
+  queue: Array<() => void>;
+  nextStart: number;
+  robots: Promise<RobotsRules | ShirabeError> | null;
+}
+
+export function politeHttp(http: HttpClient, options: PoliteOptions = {}): HttpClient {
+  const perHost = Math.max(1, options.perHost ?? DEFAULT_PER_HOST);
+  const delayMs = Math.max(0, options.delayMs ?? DEFAULT_DELAY_MS);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const hosts = new Map<string, HostState>();
+
+  const stateOf = (origin: string): HostState => {
+    let state = hosts.get(origin);
+    if (!state) {
+      state = { active: 0, queue: [], nextStart: 0, robots: null };
+      hosts.set(origin, state);
+    }
+    return state;
+  };
+
+  /** Runs `action` when the host has a free slot and its delay has passed. */
+  async function scheduled<T>(state: HostState, spacing: number, action: () => Promise<T>): Promise<T> {
+    if (state.active >= perHost) await new Promise<void>((resume) => state.queue.push(resume));
+    state.active++;
+    try {
+      const wait = state.nextStart - now();
+      state.nextStart = Math.max(now(), state.nextStart) + spacing;
+      if (wait > 0) await sleep(wait);
+      return await action();
+    } finally {
+      state.active--;
+      state.queue.shift()?.();
+    }
+  }
+
+  /** The host's rules, or the error every request to it gets when its robots.txt cannot be read. */
+  function robotsFor(url: URL, state: HostState, signal?: AbortSignal): Promise<RobotsRules | ShirabeError> {
+    state.robots ??= (async () => {
+      const robotsUrl = new URL("/robots.txt", url).href;
+      try {
+        const response = await scheduled(state, delayMs, () => http.get(robotsUrl, signal ? { signal } : {}));
+        if (response.status >= 200 && response.status <= 299) {
+          return parseRobots(new TextDecoder().decode(response.body), ROBOTS_AGENT);
+        }
+        if (response.status < 500) return ALLOW_ALL; // RFC 9309: no robots.txt (4xx) allows everything.
+        // RFC 9309: an erroring robots.txt (5xx) means the site may not be crawled for now.
+        return new ShirabeError(
+          `${url.href}: ${robotsUrl} answered HTTP ${response.status}, so crawling is not allowed for now; try again later or pass --ignore-robots`,
+          { code: "robots-unavailable", kind: "network", input: url.href, retryable: true },
+        );
+      } catch {
+        // Unreachable host or refused address: the page request fails the same way and says why.
+        return ALLOW_ALL;
+      }
+    })();
+    return state.robots;
+  }
+
+  return {
+    async get(url: string, getOptions: HttpGetOptions = {}): Promise<HttpResponse> {
+      const parsed = new URL(url);
+      const state = stateOf(parsed.origin);
+      let spacing = delayMs;
+      if (options.robots !== false) {
+        const rules = await robotsFor(parsed, state, getOptions.signal);
+        if (rules instanceof ShirabeError) throw rules;
+        if (!rules.allows(`${parsed.pathname}${parsed.search}`)) {
+          throw new ShirabeError(
+            `${url}: the site's robots.txt asks crawlers not to fetch this page; pass --ignore-robots to fetch it anyway`,
+            { code: "robots-disallowed", kind: "input", input: url },
+          );
+        }
+        if (rules.crawlDelaySeconds !== null) {
+          spacing = Math.max(delayMs, Math.min(MAX_CRAWL_DELAY_MS, rules.crawlDelaySeconds * 1000));
+        }
+      }
+      return scheduled(state, spacing, () => http.get(url, getOptions));
+    },
+  };
+}
