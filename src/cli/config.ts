@@ -1,6 +1,16 @@
 // The only place that reads the environment: turns flags and environment variables into settings.
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
+import { z } from "zod";
+import type { BudgetLimits } from "../adapters/llm/budget.js";
+import {
+  type LlmFileConfig,
+  type ModelConfig,
+  type ProviderConfig,
+  resolveModel,
+  resolveProviders,
+} from "../adapters/llm/models.js";
 import { defaultDataDir } from "../adapters/store/sqlite.js";
 import { ShirabeError } from "../errors.js";
 
@@ -44,4 +54,125 @@ function parseSeconds(value: string): number {
     });
   }
   return Math.round(seconds * 1000);
+}
+
+/** Flags of the LLM engine (report) and of `shirabe models`. */
+export interface LlmFlags {
+  model?: string;
+  config?: string;
+  maxCost?: string;
+  maxTokens?: string;
+}
+
+export interface LlmSettings {
+  /** Null when no model is configured: the extractive engine writes the report. */
+  model: ModelConfig | null;
+  providers: ProviderConfig[];
+  /** The config file read, if any. */
+  configPath: string | null;
+  budget: BudgetLimits;
+}
+
+const structuredOutput = z.enum(["json-schema", "json-mode", "prompted"]);
+const configFileSchema = z
+  .object({
+    model: z.string().optional(),
+    providers: z
+      .record(
+        z.string(),
+        z
+          .object({
+            kind: z.enum(["openai-compatible", "anthropic", "google"]).optional(),
+            baseURL: z.string().url().optional(),
+            keyEnv: z.string().nullable().optional(),
+            structuredOutput: structuredOutput.optional(),
+            concurrency: z.number().int().min(1).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    models: z
+      .record(z.string(), z.object({ structuredOutput: structuredOutput.optional() }).strict())
+      .optional(),
+    prices: z
+      .record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }))
+      .optional(),
+    maxCost: z.number().positive().optional(),
+    maxTokens: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/**
+ * The model from --model, else SHIRABE_MODEL, else the config file (--config, SHIRABE_CONFIG, or
+ * $XDG_CONFIG_HOME/shirabe/config.json when it exists). Keys come only from the environment variables
+ * the providers name; they are passed to the adapters and never printed or stored.
+ */
+export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.env): LlmSettings {
+  const configHome =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : join(env.HOME ?? homedir(), ".config");
+  const explicit = flags.config ?? env.SHIRABE_CONFIG;
+  const implicit = join(configHome, "shirabe", "config.json");
+  const configPath = explicit ?? (existsSync(implicit) ? implicit : null);
+  const file = configPath ? readConfigFile(configPath) : {};
+  const spec = flags.model ?? env.SHIRABE_MODEL ?? file.model;
+  const maxCost = flags.maxCost === undefined ? file.maxCost : parsePositive(flags.maxCost, "--max-cost");
+  const maxTokens =
+    flags.maxTokens === undefined ? file.maxTokens : parsePositive(flags.maxTokens, "--max-tokens");
+  return {
+    model: spec ? resolveModel(spec, file, env) : null,
+    providers: resolveProviders(file, env),
+    configPath,
+    budget: {
+      ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
+      ...(maxTokens !== undefined ? { maxTokens: Math.floor(maxTokens) } : {}),
+    },
+  };
+}
+
+function readConfigFile(path: string): LlmFileConfig & { maxCost?: number; maxTokens?: number } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ShirabeError(`${path}: cannot read the config file; check --config or SHIRABE_CONFIG`, {
+      code: "bad-config",
+      kind: "usage",
+      input: path,
+      cause: error,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ShirabeError(`${path}: the config file is not valid JSON (${(error as Error).message})`, {
+      code: "bad-config",
+      kind: "usage",
+      input: path,
+      cause: error,
+    });
+  }
+  const result = configFileSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ShirabeError(
+      `${path}: ${issue?.path.join(".") || "config"}: ${issue?.message ?? "invalid"}; see docs/llm.md for the format`,
+      { code: "bad-config", kind: "usage", input: path },
+    );
+  }
+  return result.data as LlmFileConfig & { maxCost?: number; maxTokens?: number };
+}
+
+function parsePositive(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) {
+    throw new ShirabeError(`${flag} ${value}: expected a number > 0`, {
+      code: "bad-option",
+      kind: "usage",
+      input: value,
+    });
+  }
+  return number;
 }

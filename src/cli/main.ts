@@ -5,6 +5,7 @@ import { isShirabeError } from "../errors.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerModels } from "./commands/models.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
@@ -28,6 +29,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerStoreCommands(program, context);
   registerServe(program, context);
   registerCorpus(program, context);
+  registerModels(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

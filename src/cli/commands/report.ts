@@ -1,14 +1,18 @@
 // `shirabe report <input>`: the main job — article in, cited report out, stored and written.
+
+import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
 import { access, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { createReport, parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
-import { type CommonFlags, resolveSettings } from "../config.js";
+import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
+import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 
-interface ReportFlags extends CommonFlags {
+interface ReportFlags extends CommonFlags, LlmFlags {
+  resume?: string;
   sources?: string[];
   lang: string;
   format?: string;
@@ -24,7 +28,7 @@ export function registerReport(program: Command, context: CommandContext): void 
   program
     .command("report")
     .description("Write a cited research report from an article (URL or local file)")
-    .argument("<input>", "URL or file path of the article")
+    .argument("[input]", "URL or file path of the article (not with --resume)")
     .option("--sources <inputs...>", "more sources: files, folders or URLs")
     .option("--lang <tag>", "report language (BCP 47)", "ja")
     .option("--format <format>", "md, html or json (default: from --out's extension, else md)")
@@ -39,27 +43,80 @@ export function registerReport(program: Command, context: CommandContext): void 
     .option("--quiet", "no progress on stderr")
     .option("--json", "machine output: a JSON summary on stdout (the JSON report when there is no --out)")
     .option("--debug", "print stack traces")
-    .action(async (input: string, flags: ReportFlags) => {
+    .option(
+      "--model <provider:model>",
+      "write with this LLM, e.g. deepseek:deepseek-chat (default: extractive)",
+    )
+    .option("--config <file>", "config file with providers, models and prices (JSON)")
+    .option("--max-cost <usd>", "stop before the LLM calls could cost more than this (estimated, US dollars)")
+    .option("--max-tokens <n>", "stop before the LLM calls could use more tokens than this")
+    .option("--resume <run>", "finish a stopped or failed LLM run; finished calls come from the cache")
+    .action(async (inputArgument: string | undefined, flags: ReportFlags) => {
       const settings = resolveSettings(flags, context.io.env);
       const format = flags.format ? parseFormat(flags.format) : formatFromPath(flags.out, flags.json);
-      const maxLinks = parseCount(flags.maxLinks, "--max-links");
+      const resumed = flags.resume ? readResumableRun(settings.storePath, flags.resume) : null;
+      const input = resumed?.input ?? inputArgument;
+      if (!input || (resumed && inputArgument)) {
+        throw new ShirabeError(
+          resumed
+            ? "report: give either an input or --resume, not both"
+            : "report: missing <input>; give a URL or a file",
+          { code: "bad-option", kind: "usage" },
+        );
+      }
+      const runOptions: Omit<LlmRunOptions, "model"> & { model?: string } = resumed
+        ? (resumed.options as unknown as LlmRunOptions)
+        : {
+            lang: flags.lang,
+            sources: flags.sources ?? [],
+            maxLinks: parseCount(flags.maxLinks, "--max-links"),
+            followLinks: flags.followLinks,
+            ...(flags.encoding ? { encoding: flags.encoding } : {}),
+            ...(flags.model ? { model: flags.model } : {}),
+          };
+      const llmSettings = resolveLlmSettings(
+        runOptions.model ? { ...flags, model: runOptions.model } : flags,
+        context.io.env,
+      );
       // Fail before any work when the output cannot be written, so no run is wasted.
       if (flags.out) await assertWritableDir(flags.out);
       const store = openSettingsStore(settings);
+      let engine: LlmEngine | null = null;
+      if (llmSettings.model) {
+        const model = llmSettings.model;
+        engine = openLlmEngine({
+          storePath: settings.storePath,
+          settings: { ...llmSettings, model },
+          runId: resumed?.id ?? randomUUID(),
+          input,
+          runOptions: { ...runOptions, model: model.id },
+        });
+      } else if (!flags.quiet) {
+        context.io.stderr.write(
+          "shirabe: no model configured (--model, SHIRABE_MODEL or a config file); writing with the extractive engine\n",
+        );
+      }
       try {
         const { report } = await createReport({
           input,
-          lang: flags.lang,
-          maxLinks,
-          followLinks: flags.followLinks,
-          ...(flags.sources ? { sources: flags.sources } : {}),
-          ...(flags.encoding ? { encoding: flags.encoding } : {}),
+          lang: runOptions.lang,
+          maxLinks: runOptions.maxLinks,
+          followLinks: runOptions.followLinks,
+          ...(runOptions.sources.length > 0 ? { sources: runOptions.sources } : {}),
+          ...(runOptions.encoding ? { encoding: runOptions.encoding } : {}),
+          ...(engine ? { writer: engine.writer } : {}),
           deps: { http: buildHttpClient(settings), store, ...(settings.useCache ? { cache: store } : {}) },
           onProgress: createProgressPrinter(
             progressMode({ quiet: flags.quiet === true, isTTY: context.io.stderr.isTTY === true }),
             context.io.stderr,
           ),
+        }).catch((error: unknown) => {
+          throw engine ? engine.failed(error) : error;
         });
+        const usage = engine?.done(report.id);
+        if (engine && usage && !flags.quiet) {
+          context.io.stderr.write(`${usageLine(llmSettings.model?.id ?? "", usage, engine.runId)}\n`);
+        }
         const rendered = renderReport(report, format);
         if (!flags.out) {
           context.io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
@@ -74,10 +131,12 @@ export function registerReport(program: Command, context: CommandContext): void 
           references: report.references.length,
           grounding: report.grounding,
           failures: report.failures,
+          ...(engine && usage ? { llm: { run: engine.runId, model: llmSettings.model?.id, ...usage } } : {}),
         };
         if (flags.json) context.io.stdout.write(`${JSON.stringify(summary)}\n`);
         else if (!flags.quiet) context.io.stderr.write(`report ${report.id} written to ${flags.out}\n`);
       } finally {
+        engine?.close();
         store.close();
       }
     });

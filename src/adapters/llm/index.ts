@@ -1,0 +1,19 @@
+export { type Budget, type BudgetLimits, createBudget } from "./budget.js";
+export { createLlmClient, estimateTokens, type LlmClientOptions } from "./client.js";
+export { createLimiter, type Limiter } from "./limiter.js";
+export {
+  type LlmFileConfig,
+  type ModelConfig,
+  type ProviderConfig,
+  parseModelSpec,
+  resolveModel,
+  resolveProviders,
+} from "./models.js";
+export {
+  PROVIDER_ALIASES,
+  PROVIDER_PRESETS,
+  type ProviderPreset,
+  type StructuredOutputMode,
+} from "./presets.js";
+export { costUsd, DEFAULT_PRICES, type ModelPrice } from "./prices.js";
+export { languageModelFor } from "./provider.js";
