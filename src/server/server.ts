@@ -111,6 +111,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new ApiError(403, "bad-host", "this server only answers requests addressed to localhost");
     }
     if (path.startsWith("/assets/")) return serveAsset(response, assets, path.slice("/assets/".length));
+    if (path === "/favicon.ico") {
+      response.writeHead(204);
+      return void response.end();
+    }
     if (path === "/login") return login(request, response, method);
     if (path === "/logout" && method === "POST") {
       response.writeHead(303, { location: "/login", "set-cookie": `${TOKEN_COOKIE}=; Path=/; Max-Age=0` });

@@ -160,7 +160,7 @@ function h(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Number.POSITIVE_INFINITY)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -680,19 +680,21 @@ function showPopover(button, n, passages, reference, source, pin) {
   const site = source?.siteName ?? (reference?.url ? safeHost(reference.url) : null);
   popover.setAttribute("aria-label", t().citation(n));
   popover.replaceChildren(
-    h("p", { class: "source-title" }, `[${n}] `, h("strong", {}, reference?.title ?? source?.title ?? "")),
-    h("p", { class: "source-meta" }, [site, date].filter(Boolean).join(" · ")),
-    passages.map((passage) => h("blockquote", { lang: passage.lang ?? undefined }, passage.text)),
-    h(
-      "p",
-      { class: "popover-actions" },
+    ...[
+      h("p", { class: "source-title" }, `[${n}] `, h("strong", {}, reference?.title ?? source?.title ?? "")),
+      h("p", { class: "source-meta" }, [site, date].filter(Boolean).join(" · ")),
+      passages.map((passage) => h("blockquote", { lang: passage.lang ?? undefined }, passage.text)),
       h(
-        "a",
-        { href: safeHref(reference?.url ?? source?.url), target: "_blank", rel: "noopener noreferrer" },
-        t().openSource,
+        "p",
+        { class: "popover-actions" },
+        h(
+          "a",
+          { href: safeHref(reference?.url ?? source?.url), target: "_blank", rel: "noopener noreferrer" },
+          t().openSource,
+        ),
+        h("button", { type: "button", class: "link-button", onclick: () => hidePopover(true) }, t().close),
       ),
-      h("button", { type: "button", class: "link-button", onclick: () => hidePopover(true) }, t().close),
-    ),
+    ].flat(),
   );
   popover.hidden = false;
   place(button);

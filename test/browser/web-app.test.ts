@@ -1,0 +1,242 @@
+// The web app in a real Chromium (Debian's /usr/bin/chromium driven by playwright-core) against the
+// real server and the fixture site: submit → live progress → report → citation popover → PDF export,
+// on a phone-width screen, by keyboard only, in Japanese and English.
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../server/_server.js";
+import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+
+const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+let site: FixtureSite;
+let app: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  site = await startFixtureSite();
+  app = await startTestServer();
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await site?.close();
+});
+
+async function openPage(
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "ja-JP", acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const articleUrl = () => `${site.url}/pages/report-article`;
+const slowSource = (ms: number) => `${site.url}/slow?ms=${ms}`;
+
+describe("submit, watch, read, export (Japanese UI, desktop)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  let reportId = "";
+
+  beforeAll(async () => {
+    ({ context, page } = await openPage({ viewport: { width: 1280, height: 900 } }));
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it("shows the form in Japanese, chosen from Accept-Language", async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+  });
+
+  it("submits a URL and shows each stage and each source as it happens", async () => {
+    await page.fill("#url", articleUrl());
+    await page.selectOption("#lang", "ja");
+    await page.fill("#sources", slowSource(2500));
+    await page.click("button.primary");
+    await page.waitForSelector("ol.stages");
+    reportId = /#\/reports\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? "";
+    expect(reportId).not.toBe("");
+    await page.waitForSelector('li[data-stage="article"].done');
+    await page.waitForSelector("ul.sources li.ok");
+    await page.screenshot({ path: join(ARTIFACTS, "progress.png"), fullPage: true });
+    const running = await page.locator('li[data-stage="write"]').getAttribute("class");
+    expect(running).toContain("pending");
+
+    // A reload while the slow source is still being fetched replays the log: the stages already done
+    // are shown done again.
+    await page.reload();
+    await page.waitForSelector('li[data-stage="article"].done');
+    expect(await page.locator('li[data-stage="article"] .detail').textContent()).toMatch(/\d+ ブロック/);
+
+    await page.waitForSelector("article.report h1", { timeout: 30_000 });
+    expect(await page.locator("article.report h1").textContent()).toContain("調査レポート");
+  });
+
+  it("shows the report in the seed format with its grounding summary", async () => {
+    const headings = await page.locator("article.report h2").allTextContents();
+    expect(headings[0]).toBe("緒言");
+    expect(headings.at(-1)).toBe("結論");
+    expect(await page.locator("article.report h4").textContent()).toBe("参照記事");
+    expect(await page.locator('[data-testid="grounding"]').textContent()).toMatch(/検証: 主張 \d+ 件/);
+    await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
+  });
+
+  it("shows the supporting passage, the source's title and a link when hovering a citation", async () => {
+    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const passages: string[] = stored.report.passages.map((p: { text: string }) => p.text);
+    const titles: string[] = stored.report.references.map((r: { title: string }) => r.title);
+
+    const cite = page.locator("button.cite").first();
+    await cite.hover();
+    const popover = page.locator("#popover");
+    await popover.waitFor({ state: "visible" });
+    const quoted = await popover.locator("blockquote").first().textContent();
+    expect(passages).toContain(quoted);
+    const title = await popover.locator(".source-title strong").textContent();
+    expect(titles).toContain(title);
+    expect(await popover.locator("a").first().getAttribute("href")).toMatch(/^https?:\/\//);
+    expect(await cite.getAttribute("aria-expanded")).toBe("true");
+    await page.screenshot({ path: join(ARTIFACTS, "citation-popover.png") });
+    await page.mouse.move(5, 5);
+    await popover.waitFor({ state: "hidden" });
+  });
+
+  it("exports a PDF printed by Chromium whose text is the report's Japanese, not empty boxes", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('.toolbar a[data-format="pdf"]'),
+    ]);
+    const path = join(ARTIFACTS, "report.pdf");
+    await download.saveAs(path);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+    const title = (await page.locator("article.report h1").textContent()) ?? "";
+    const squeeze = (value: string) => value.replace(/\s+/g, "");
+    expect(squeeze(text)).toContain(squeeze(title));
+    expect(text).toContain("緒言");
+    expect(text).toContain("参照記事");
+    // A missing CJK font prints every character as the same .notdef box, which no text map can turn
+    // back into distinct characters; getting the title back proves real glyphs were embedded.
+    const japanese = new Set(text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu));
+    expect(japanese.size).toBeGreaterThan(20);
+  });
+
+  it("lists, searches and deletes reports", async () => {
+    page.on("dialog", (dialog) => dialog.accept());
+    await page.goto(`${app.url}/#/reports`);
+    await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
+    await page.fill("#q", "存在しない語");
+    await page.press("#q", "Enter");
+    await expect
+      .poll(() => page.locator("ul.reports li").first().textContent())
+      .toBe("レポートはまだありません。");
+    await page.fill("#q", "Riverside");
+    await page.press("#q", "Enter");
+    await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
+    await page.click(`ul.reports li:has(a[href="#/reports/${reportId}"]) button.danger`);
+    await expect.poll(async () => (await fetch(`${app.url}/api/reports/${reportId}`)).status).toBe(404);
+  });
+});
+
+describe("phone width, keyboard only, English", () => {
+  it("submits with Tab and Enter only, then opens and closes a citation from the keyboard", async () => {
+    const { context, page } = await openPage({ locale: "en-US", viewport: { width: 1024, height: 800 } });
+    try {
+      await page.goto(app.url);
+      await expect
+        .poll(() => page.locator("h1").textContent())
+        .toBe("Turn an article into a research report");
+      await page.keyboard.type(articleUrl());
+      // Tab through the form to the submit button; no mouse, no clicks.
+      let label = "";
+      for (let step = 0; step < 20 && label !== "Start research"; step++) {
+        await page.keyboard.press("Tab");
+        label = await page.evaluate("document.activeElement?.textContent ?? ''");
+      }
+      expect(label).toBe("Start research");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("article.report h1", { timeout: 30_000 });
+      expect(await page.locator("article.report h2").first().textContent()).toBe("Introduction");
+
+      let focusedCite = false;
+      for (let step = 0; step < 40 && !focusedCite; step++) {
+        await page.keyboard.press("Tab");
+        focusedCite = await page.evaluate("document.activeElement?.classList.contains('cite') ?? false");
+      }
+      expect(focusedCite).toBe(true);
+      await page.keyboard.press("Enter");
+      await page.locator("#popover").waitFor({ state: "visible" });
+      expect(await page.locator("#popover blockquote").count()).toBeGreaterThan(0);
+      await page.keyboard.press("Escape");
+      await page.locator("#popover").waitFor({ state: "hidden" });
+      expect(await page.evaluate("document.activeElement?.classList.contains('cite') ?? false")).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("fits a phone screen and shows the citation when tapped", async () => {
+    const { context, page } = await openPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    try {
+      await page.goto(app.url);
+      await page.locator("#url").waitFor();
+      expect(
+        await page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+      ).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "phone-form.png") });
+      await page.fill("#url", articleUrl());
+      await page.tap("button.primary");
+      await page.waitForSelector("article.report h1", { timeout: 30_000 });
+      expect(
+        await page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+      ).toBe(true);
+      await page.locator("button.cite").first().tap();
+      const popover = page.locator("#popover");
+      await popover.waitFor({ state: "visible" });
+      const box = await popover.boundingBox();
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(ARTIFACTS, "phone-report.png") });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("switches the UI language with one button and remembers it", async () => {
+    const { context, page } = await openPage({ locale: "en-US" });
+    try {
+      await page.goto(app.url);
+      await expect
+        .poll(() => page.locator("h1").textContent())
+        .toBe("Turn an article into a research report");
+      await page.click("#ui-lang");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
+      await page.reload();
+      await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
+      expect(await page.getAttribute("html", "lang")).toBe("ja");
+    } finally {
+      await context.close();
+    }
+  });
+});
