@@ -55,10 +55,16 @@ export function resolveProviders(
   file: LlmFileConfig,
   env: Record<string, string | undefined>,
 ): ProviderConfig[] {
-  const names = new Set([...Object.keys(PROVIDER_PRESETS), ...Object.keys(file.providers ?? {})]);
+  // A config file may name a provider by an alias ("gemini"); it overrides the canonical preset.
+  const overrides = new Map<string, Partial<ProviderPreset>>();
+  for (const [name, value] of Object.entries(file.providers ?? {})) {
+    const canonical = PROVIDER_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
+    overrides.set(canonical, { ...overrides.get(canonical), ...value });
+  }
+  const names = new Set([...Object.keys(PROVIDER_PRESETS), ...overrides.keys()]);
   return [...names].map((name) => {
     const preset = PROVIDER_PRESETS[name];
-    const override = file.providers?.[name] ?? {};
+    const override = overrides.get(name) ?? {};
     const merged = { ...defaultPreset(), ...preset, ...override };
     const apiKey = merged.keyEnv ? env[merged.keyEnv] || undefined : undefined;
     return { name, ...merged, apiKey };
