@@ -1,6 +1,6 @@
 // The web app and its JSON API on node:http. It runs the same library and the same store as the CLI;
 // the CLI builds the adapters and passes them in, with the token it read from the environment.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extractiveWriter, parseFormat, renderReport, ShirabeError } from "../index.js";
@@ -338,9 +338,24 @@ interface Assets {
   files: Record<string, { type: string; body: string }>;
 }
 
-/** The UI is plain files next to this module, read once at start. */
+/**
+ * The UI is plain files next to this module (src/server/ui), read once at start. A build that compiled
+ * this module to dist/server/ without copying them still finds them in the source tree.
+ */
 function loadAssets(): Assets {
-  const read = (name: string) => readFileSync(new URL(`./ui/${name}`, import.meta.url), "utf8");
+  const folder = [new URL("./ui/", import.meta.url), new URL("../../src/server/ui/", import.meta.url)].find(
+    (url) => existsSync(new URL("index.html", url)),
+  );
+  if (!folder) {
+    throw new ShirabeError(
+      "the web UI files (src/server/ui) are missing from this installation; reinstall Shirabe",
+      {
+        code: "ui-missing",
+        kind: "internal",
+      },
+    );
+  }
+  const read = (name: string) => readFileSync(new URL(name, folder), "utf8");
   return {
     index: read("index.html"),
     login: read("login.html"),
