@@ -34,7 +34,7 @@ export interface ServerOptions {
   cache?: PageCache;
   /** Required when `host` is not loopback (or when `requireToken` is set). */
   token?: string;
-  /** Defaults to "the host is not loopback". */
+  /** Defaults to "the host is not loopback, or a token was given". */
   requireToken?: boolean;
   /** Writing engines by name (default: extractive only). */
   engines?: Record<string, EngineFactory>;
@@ -75,8 +75,9 @@ const ID_PATTERN = /^[0-9a-f-]{8,64}$/i;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
-  const requireToken = options.requireToken ?? !isLoopbackHost(host);
   const token = options.token;
+  // A token that was given is always required: on a shared machine loopback is not private either.
+  const requireToken = options.requireToken ?? (!isLoopbackHost(host) || token !== undefined);
   if (requireToken && !token) {
     throw new ShirabeError(
       `${host}: serving on a non-loopback address needs a token; set SHIRABE_TOKEN or bind to 127.0.0.1`,

@@ -16,7 +16,11 @@ export function registerServe(program: Command, context: CommandContext): void {
     .command("serve")
     .description("Start the web app: submit articles, watch them researched, read and export reports")
     .option("--port <n>", "port to listen on (0 picks a free one)", "8787")
-    .option("--host <address>", "address to bind; anything but loopback requires SHIRABE_TOKEN", "127.0.0.1")
+    .option(
+      "--host <address>",
+      "address to bind; anything but loopback requires SHIRABE_TOKEN (required whenever it is set)",
+      "127.0.0.1",
+    )
     .option("--data-dir <dir>", "where the page cache and reports are stored")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
     .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
