@@ -1,6 +1,7 @@
 // Report jobs run inside the server process, several at once. Each job keeps an event log, numbered
 // from 1, so a browser that reloads or reconnects can replay what it missed (SSE Last-Event-ID).
 import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { createReport, isShirabeError, type ProgressEvent, type Writer } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
 import type { PageCache, ReportStore, RunRecord } from "../ports/store.js";
@@ -65,6 +66,8 @@ export interface JobRunner {
 
 /** Finished jobs kept in memory for replay; older ones are forgotten (their reports stay in the store). */
 const KEPT_FINISHED = 500;
+/** How long close() waits for running jobs before the caller may close the store under them. */
+const CLOSE_WAIT_MS = 5_000;
 
 export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: number }): JobRunner {
   const jobs = new Map<string, Job>();
@@ -189,7 +192,11 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
     async close() {
       abort.abort();
       for (const { request } of waiting.splice(0)) await request.cleanup?.().catch(() => {});
-      await Promise.allSettled(running.values());
+      // Fetches already under way end by their own time limits; shutdown waits a little, not for all.
+      await Promise.race([
+        Promise.allSettled(running.values()),
+        delay(CLOSE_WAIT_MS, undefined, { ref: false }),
+      ]);
     },
   };
 }

@@ -68,7 +68,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", () => {
   it("submits a URL and shows each stage and each source as it happens", async () => {
     await page.fill("#url", articleUrl());
     await page.selectOption("#lang", "ja");
-    await page.fill("#sources", slowSource(2500));
+    await page.fill("#sources", slowSource(6000));
     await page.click("button.primary");
     await page.waitForSelector("ol.stages");
     reportId = /#\/reports\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? "";
@@ -151,6 +151,56 @@ describe("submit, watch, read, export (Japanese UI, desktop)", () => {
     await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
     await page.click(`ul.reports li:has(a[href="#/reports/${reportId}"]) button.danger`);
     await expect.poll(async () => (await fetch(`${app.url}/api/reports/${reportId}`)).status).toBe(404);
+  });
+});
+
+describe("uploads and failures", () => {
+  it("researches an uploaded Markdown file", async () => {
+    const { context, page } = await openPage();
+    try {
+      await page.goto(app.url);
+      await page.check('input[name="kind"][value="file"]');
+      await page.setInputFiles("#file", {
+        name: "tram.md",
+        mimeType: "text/markdown",
+        buffer: Buffer.from(
+          "# 路面電車の新路線が開業へ\n\n市は新しい路面電車の路線が来年3月に開業すると発表した。運賃はバスと同じに設定される。\n\n車両は18編成で、日本で製造された。\n",
+        ),
+      });
+      await page.click("button.primary");
+      await page.waitForSelector("article.report h1", { timeout: 30_000 });
+      expect(await page.locator("article.report").textContent()).toContain("路面電車");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows why a run failed", async () => {
+    const { context, page } = await openPage();
+    try {
+      await page.goto(app.url);
+      await page.fill("#url", `${site.url}/status/404`);
+      await page.click("button.primary");
+      await page.waitForSelector(".error h2");
+      expect(await page.locator(".error h2").textContent()).toBe("レポートを作成できませんでした");
+      expect(await page.locator(".error p").textContent()).toContain("404");
+      await page.screenshot({ path: join(ARTIFACTS, "failed.png") });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows a clear message for a bad submission without leaving the form", async () => {
+    const { context, page } = await openPage();
+    try {
+      await page.goto(app.url);
+      await page.fill("#url", "file:///etc/passwd");
+      await page.click("button.primary");
+      await expect.poll(() => page.locator("#form-error").textContent()).toContain("http(s)");
+      expect(page.url()).not.toContain("#/reports/");
+    } finally {
+      await context.close();
+    }
   });
 });
 
