@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBudget } from "../../src/adapters/llm/budget.js";
+import { createLimiter } from "../../src/adapters/llm/limiter.js";
 import { openLlmStore } from "../../src/adapters/store/llm-cache.js";
 import { ShirabeError } from "../../src/errors.js";
 import type { LlmCallRecord } from "../../src/ports/llm.js";
@@ -154,5 +155,21 @@ describe("LLM client against a real HTTP server", () => {
     await fakeClient(server.baseURL, { budget, maxOutputTokens: 1000 }).generate(ask);
     expect(budget.spent().tokens).toBeGreaterThan(0);
     expect(budget.spent().tokens).toBeLessThan(20_000);
+  });
+});
+
+describe("per-provider concurrency", () => {
+  it("never has more calls open to one provider than its limit", async () => {
+    const slow = await startFakeLlmServer({ responder: () => GOOD, firstTokenMs: 50 });
+    try {
+      const client = fakeClient(slow.baseURL, { limiter: createLimiter(2) });
+      const prompts = Array.from({ length: 6 }, (_, i) => ({ ...ask, prompt: `Say hi ${i}.` }));
+      const results = await Promise.all(prompts.map((request) => client.generate(request)));
+      expect(results.every((r) => r.value.answer === "hi")).toBe(true);
+      expect(slow.requests).toHaveLength(6);
+      expect(slow.maxInFlight()).toBe(2);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -49,6 +49,8 @@ export interface FakeLlmServer {
   /** Base URL including /v1, as providers expect it. */
   baseURL: string;
   requests: FakeLlmRequest[];
+  /** The most chat requests that were open at the same time. */
+  maxInFlight(): number;
   /** Replies used, in order, before the responder: one per request. */
   enqueue(...replies: FakeReply[]): void;
   setResponder(responder: Responder): void;
@@ -66,6 +68,8 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
   const queue: FakeReply[] = [];
   let responder: Responder = options.responder ?? (() => '{"ok":true}');
   const sockets = new Set<import("node:net").Socket>();
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
@@ -96,6 +100,9 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
       messages: (body.messages ?? []).map((m) => ({ role: m.role, content: flatten(m.content) })),
     };
     requests.push(request);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on("close", () => inFlight--);
     const reply = queue.length > 0 ? (queue.shift() as FakeReply) : responder(request);
 
     if (typeof reply === "object" && "status" in reply) {
@@ -186,6 +193,7 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    maxInFlight: () => maxInFlight,
     enqueue: (...replies) => queue.push(...replies),
     setResponder: (next) => {
       responder = next;
