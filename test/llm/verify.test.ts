@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { verifyClaims } from "../../src/stages/verify/index.js";
+import type { Passage } from "../../src/types.js";
+import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
+import { fakeClient } from "./helpers.js";
+import { userText } from "./scripted-model.js";
+
+const passage = (id: string, text: string): Passage => ({
+  id,
+  sourceId: id.split(":")[0] as string,
+  text,
+  start: 0,
+  end: text.length,
+  lang: "en",
+});
+const cost = passage("s1:0", "DeepSeek said it spent about $5.6 million on the final training run of V3.");
+const chips = passage("s1:1", "The model was trained on 2,048 Nvidia H800 chips.");
+
+let server: FakeLlmServer;
+beforeEach(async () => {
+  server = await startFakeLlmServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe("verifyClaims", () => {
+  it("confirms with the fast check alone when every cited passage contains the claim", async () => {
+    const results = await verifyClaims({
+      llm: fakeClient(server.baseURL),
+      claims: [{ text: "The model was trained on 2,048 Nvidia H800 chips.", passageIds: ["s1:1"] }],
+      passages: new Map([[chips.id, chips]]),
+      candidates: [chips],
+      purpose: "verify:test",
+      lang: "en",
+    });
+    expect(results).toEqual([{ claim: { text: chips.text, passageIds: ["s1:1"] }, outcome: "supported" }]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("rewrites a claim whose number its passage contradicts, as the entailment check proposes", async () => {
+    server.setResponder((request) => {
+      expect(userText(request)).toContain('<claim n="1" cites="s1:0"');
+      return JSON.stringify({
+        results: [
+          {
+            claim: 1,
+            supportedBy: [],
+            rewrite: {
+              text: "DeepSeek put the final V3 training run at about $5.6 million.",
+              passageIds: ["s1:0"],
+            },
+          },
+        ],
+      });
+    });
+    const results = await verifyClaims({
+      llm: fakeClient(server.baseURL),
+      claims: [{ text: "DeepSeek spent $9 million training V3.", passageIds: ["s1:0"] }],
+      passages: new Map([[cost.id, cost]]),
+      candidates: [cost, chips],
+      purpose: "verify:test",
+      lang: "en",
+    });
+    expect(results[0]).toEqual({
+      claim: { text: "DeepSeek put the final V3 training run at about $5.6 million.", passageIds: ["s1:0"] },
+      outcome: "repaired",
+    });
+  });
+
+  it("checks undecided claims in batches and ignores ids it did not offer", async () => {
+    server.setResponder((request) => {
+      const count = userText(request).match(/<claim /g)?.length ?? 0;
+      return JSON.stringify({
+        results: Array.from({ length: count }, (_, i) => ({
+          claim: i + 1,
+          supportedBy: ["s1:0", "s9:9"],
+          rewrite: null,
+        })),
+      });
+    });
+    const claims = Array.from({ length: 10 }, (_, i) => ({
+      text: `DeepSeekのV3の訓練費用は約560万ドルでした（${i}）。`,
+      passageIds: ["s1:0"],
+    }));
+    const results = await verifyClaims({
+      llm: fakeClient(server.baseURL),
+      claims,
+      passages: new Map([[cost.id, cost]]),
+      candidates: [cost],
+      purpose: "verify:test",
+      lang: "ja",
+      batchSize: 8,
+    });
+    expect(server.requests).toHaveLength(2);
+    expect(results.every((r) => r.outcome === "supported" && r.claim?.passageIds.join() === "s1:0")).toBe(
+      true,
+    );
+  });
+});
