@@ -1,6 +1,6 @@
 // Page metadata: title, site name, author, date, language, canonical URL — from <meta>, JSON-LD and markup.
 import type { Document } from "domhandler";
-import { attr, collapse, type Element, elements, textOf } from "./_dom.js";
+import { attr, collapse, type Element, elements, isElement, textOf } from "./_dom.js";
 import { dateFromUrl, hostOf, toIsoDate } from "./_text.js";
 
 export interface PageMetadata {
@@ -106,12 +106,21 @@ function collect(document: Document): RawMetadata {
         if (attr(element, "datetime")) raw.timeElements.push(attr(element, "datetime"));
         break;
     }
-    if (isByline(element)) raw.bylines.push(collapse(textOf(element)));
+    if (isByline(element)) {
+      const text = collapse(textOf(element));
+      // rel/itemprop=author name the person exactly; class-named bylines carry dates and labels too.
+      if (attr(element, "rel") === "author" || attr(element, "itemprop") === "author")
+        raw.bylines.unshift(text);
+      else raw.bylines.push(text);
+    }
   }
   return raw;
 }
 
 function isByline(element: Element): boolean {
+  if (["label", "input", "form", "textarea", "script", "style", "meta"].includes(element.name)) return false;
+  for (let node = element.parent; node && isElement(node); node = node.parent)
+    if (node.name === "form") return false;
   if (attr(element, "rel") === "author" || attr(element, "itemprop") === "author") return true;
   return BYLINE_HINT.test(attr(element, "class")) || BYLINE_HINT.test(attr(element, "id"));
 }
@@ -174,14 +183,34 @@ function pickTitle(raw: RawMetadata, ld: JsonObject | null, siteNames: string[])
 }
 
 function pickAuthor(raw: RawMetadata, ld: JsonObject | null): string | null {
-  const fromLd = stringOf(ld?.author) ?? stringOf(ld?.creator);
+  const fromLd = cleanByline(stringOf(ld?.author) ?? stringOf(ld?.creator) ?? "");
   if (fromLd && !/^https?:/.test(fromLd)) return fromLd;
   for (const key of ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]) {
-    const value = collapse(raw.meta.get(key) ?? "");
-    if (value && !/^https?:/.test(value)) return value.replace(/^by\s+/i, "");
+    const value = cleanByline(raw.meta.get(key) ?? "");
+    if (value && !/^https?:/.test(value)) return value;
   }
-  const byline = raw.bylines.find((text) => text.length > 2 && text.length < 100);
-  return byline ? byline.replace(/^by\s+/i, "").trim() : null;
+  for (const byline of raw.bylines) {
+    const name = cleanByline(byline);
+    if (name.length > 2 && name.length < 80) return name;
+  }
+  return null;
+}
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d";
+
+/** "Posted by Jane Doe @jdoe Nov 19, 2019" → "Jane Doe": drops the lead-in, handles, dates and labels. */
+export function cleanByline(text: string): string {
+  return (
+    collapse(text)
+      .replace(/^(?:(?:posted|written|published|reported|words|story)\s+)?by[:\s]+/i, "")
+      .replace(/^author[:\s]+/i, "")
+      .split(/(?<=\p{Ll})(?=\p{Lu}\p{Ll}+ \d)/u)[0]
+      ?.split(
+        new RegExp(`\\s[|•·–—]\\s|\\s-\\s|\\s@|\\s\\(|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|\\s${MONTH}`, "iu"),
+      )[0]
+      ?.replace(/[\s,;:.]+$/, "")
+      .trim() ?? ""
+  );
 }
 
 const DATE_KEYS = [

@@ -59,6 +59,8 @@ export function dateFromUrl(url: string): string | null {
 export function toIsoDate(value: string | null | undefined): string | null {
   const raw = value?.trim();
   if (!raw) return null;
+  const leadingYear = Number(raw.slice(0, 4));
+  if (/^\d{4}-/.test(raw) && (leadingYear < 1990 || leadingYear > 2100)) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
   const isoLike = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
     raw,

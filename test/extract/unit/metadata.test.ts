@@ -60,6 +60,13 @@ describe("author", () => {
     expect(extract(`<meta name="author" content="Kim Lee">`).author).toBe("Kim Lee");
     expect(extract("", `<p class="byline">By Sam Park</p>${paragraphs()}`).author).toBe("Sam Park");
   });
+
+  it("cleans bylines of lead-ins, handles and dates, and ignores comment-form labels", () => {
+    const byline = `<div class="byline">Posted by Jane Doe @janedoe Nov 19, 2019 6:51 AM</div>`;
+    expect(extract("", `${byline}${paragraphs()}`).author).toBe("Jane Doe");
+    const form = `<form><p class="comment-form-author"><label>Name (required)</label></p></form>`;
+    expect(extract("", `${paragraphs()}${form}`).author).toBeNull();
+  });
 });
 
 describe("publishedAt", () => {
@@ -93,6 +100,11 @@ describe("publishedAt", () => {
     expect(extract("", paragraphs(), "https://x.example/news/2024-12-31-year-end").publishedAt).toBe(
       "2024-12-31",
     );
+  });
+
+  it("ignores placeholder dates such as 0001-01-01", () => {
+    const meta = `<meta property="article:published_time" content="0001-01-01T00:00:00Z">`;
+    expect(extract(meta, paragraphs(), noDateUrl).publishedAt).toBeNull();
   });
 
   it("is null when nothing gives a date", () => {
