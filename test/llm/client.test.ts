@@ -116,6 +116,8 @@ describe("LLM client against a real HTTP server", () => {
       expect(result.value).toEqual({ answer: "hi", count: 1 });
       const request = server.requests[0];
       expect(request?.body.response_format?.type).toBe(format);
+      if (format === "json_schema")
+        expect(request?.body.response_format?.json_schema).toMatchObject({ strict: false });
       const system = request?.messages.find((m) => m.role === "system")?.content ?? "";
       expect(system.includes('"count"')).toBe(schemaInPrompt);
     },

@@ -256,6 +256,8 @@ async function streamAnswer(
       maxOutputTokens: options.maxOutputTokens,
       temperature: 0,
       abortSignal: controller.signal,
+      // OpenAI's strict mode rejects optional fields and length limits; the answer is validated anyway.
+      providerOptions: { openaiCompatible: { strictJsonSchema: false } },
       ...(options.mode === "prompted"
         ? {}
         : {
