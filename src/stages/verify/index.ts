@@ -3,6 +3,7 @@
 // re-cited, the claim rewritten, or dropped.
 import type { LlmClient } from "../../ports/llm.js";
 import { checkClaimSupport } from "../../text/support.js";
+import { cosine, similarityTerms, termCounts } from "../../text/terms.js";
 import type { Claim, GroundingSummary, Passage } from "../../types.js";
 import { checkEntailment, type EntailmentItem } from "./entail.js";
 
@@ -44,7 +45,10 @@ export async function verifyClaims(input: VerifyInput): Promise<VerifiedClaim[]>
       return;
     }
     const citedIds = new Set(cited.map((p) => p.id));
-    const alternatives = input.candidates.filter((p) => !citedIds.has(p.id)).slice(0, MAX_ALTERNATIVES);
+    const alternatives = closest(
+      claim.text,
+      input.candidates.filter((p) => !citedIds.has(p.id)),
+    );
     pending.push({ index, item: { text: claim.text, cited, alternatives } });
   });
   const size = input.batchSize ?? 8;
@@ -86,6 +90,21 @@ export async function verifyClaims(input: VerifyInput): Promise<VerifiedClaim[]>
     }),
   );
   return results;
+}
+
+/** The candidates that share the most terms with the claim: where a re-citation is likeliest to be found. */
+function closest(text: string, candidates: Passage[]): Passage[] {
+  if (candidates.length <= MAX_ALTERNATIVES) return candidates;
+  const terms = termCounts(similarityTerms(text));
+  return candidates
+    .map((passage, index) => ({
+      passage,
+      index,
+      score: cosine(terms, termCounts(similarityTerms(passage.text))),
+    }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, MAX_ALTERNATIVES)
+    .map((entry) => entry.passage);
 }
 
 export function summarize(outcomes: ClaimOutcome[]): GroundingSummary {

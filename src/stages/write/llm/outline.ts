@@ -54,6 +54,7 @@ export async function draftOutline(input: OutlineInput): Promise<Outline> {
     "You plan an analytical research report about a news article, built only from the given passages.",
     "Group the passages into 2 to 5 themes, each with 1 to 4 sub-themes, ordered so the report reads as an argument.",
     "Give every sub-theme the ids of 2 to 8 passages it will draw on; use each passage at most once.",
+    "Passages whose id starts with s0: are from the original article; the others are from the sources it cites.",
     DATA_RULES,
     languageRules(input.lang),
   ].join("\n");
