@@ -2,5 +2,5 @@
 export { isLoopbackHost } from "./auth.js";
 export type { JobStatus } from "./jobs.js";
 export type { RateLimitOptions } from "./rate-limit.js";
-export { type RunningServer, type ServerOptions, startServer } from "./server.js";
-export type { EngineFactory } from "./submission.js";
+export { EXTRACTIVE_ENGINE, type RunningServer, type ServerOptions, startServer } from "./server.js";
+export type { Engine, EngineSession, EngineStart } from "./submission.js";

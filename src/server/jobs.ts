@@ -2,9 +2,10 @@
 // from 1, so a browser that reloads or reconnects can replay what it missed (SSE Last-Event-ID).
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { createReport, isShirabeError, type ProgressEvent, type Writer } from "../index.js";
+import { createReport, isShirabeError, type ProgressEvent } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
 import type { PageCache, ReportStore, RunRecord } from "../ports/store.js";
+import type { Engine, EngineSession } from "./submission.js";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
 
@@ -26,7 +27,9 @@ export interface JobRequest {
   /** What the user gave: the URL, or the uploaded file's name. */
   label: string;
   lang: string;
-  writer: Writer;
+  engineName: string;
+  engine: Engine;
+  model?: string;
   sources: string[];
   maxLinks?: number;
   followLinks?: boolean;
@@ -101,12 +104,21 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
   const run = async (job: Job, request: JobRequest) => {
     setStatus(job, "running");
     const startedAt = new Date().toISOString();
+    let session: EngineSession | undefined;
     try {
+      session = request.engine.start({
+        model: request.model,
+        input: request.input,
+        lang: request.lang,
+        sources: request.sources,
+        maxLinks: request.maxLinks ?? 10,
+        followLinks: request.followLinks ?? true,
+      });
       const { report, run } = await createReport({
         input: request.input,
         lang: request.lang,
         sources: request.sources,
-        writer: request.writer,
+        writer: session.writer,
         signal: abort.signal,
         ...(request.maxLinks === undefined ? {} : { maxLinks: request.maxLinks }),
         ...(request.followLinks === undefined ? {} : { followLinks: request.followLinks }),
@@ -119,9 +131,12 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       deps.store.saveRun({ ...run, id: job.id, report: stored });
       emit(job, { type: "stage-done", stage: "store", counts: { reports: 1 } });
       job.title = stored.title;
+      job.engine = stored.engine;
+      session.end?.({ reportId: job.id });
       setStatus(job, "done");
       emit(job, { type: "done", id: job.id, title: stored.title });
-    } catch (error) {
+    } catch (caught) {
+      const error = session?.end ? (session.end({ error: caught }) ?? caught) : caught;
       job.error = describeError(error);
       const failed: RunRecord = {
         id: job.id,
@@ -129,7 +144,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         startedAt,
         finishedAt: new Date().toISOString(),
         status: "failed",
-        options: { lang: request.lang, engine: request.writer.name, sources: request.sources },
+        options: { lang: request.lang, engine: job.engine, sources: request.sources },
         log: [{ at: new Date().toISOString(), stage: "run", level: "error", message: job.error.message }],
         report: null,
       };
@@ -161,7 +176,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         status: "queued",
         label: request.label,
         lang: request.lang,
-        engine: request.writer.name,
+        engine: request.model ? `${request.engineName}:${request.model}` : request.engineName,
         createdAt: new Date().toISOString(),
         events: [],
       };

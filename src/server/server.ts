@@ -20,7 +20,7 @@ import { createJobRunner } from "./jobs.js";
 import { createPdfPrinter, DEFAULT_CHROMIUM } from "./pdf.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { lastEventId, streamJobEvents, streamStoredDone } from "./sse.js";
-import { type EngineFactory, LANGS, parseSubmission } from "./submission.js";
+import { type Engine, LANGS, parseSubmission } from "./submission.js";
 import { uiLanguage, uiPage } from "./ui.js";
 import { jobView, reportView } from "./views.js";
 
@@ -37,7 +37,7 @@ export interface ServerOptions {
   /** Defaults to "the host is not loopback, or a token was given". */
   requireToken?: boolean;
   /** Writing engines by name (default: extractive only). */
-  engines?: Record<string, EngineFactory>;
+  engines?: Record<string, Engine>;
   /** Largest uploaded file, in bytes (default 2 MiB). */
   maxUploadBytes?: number;
   /** Report creations per client address (default 10 per minute). */
@@ -55,7 +55,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_ENGINES: Record<string, EngineFactory> = { extractive: () => extractiveWriter };
+export const EXTRACTIVE_ENGINE: Engine = { start: () => ({ writer: extractiveWriter }) };
+const DEFAULT_ENGINES: Record<string, Engine> = { extractive: EXTRACTIVE_ENGINE };
 const EXPORT_TYPES = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
@@ -139,7 +140,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const lang = uiLanguage(request);
       return sendHtml(
         response,
-        uiPage(assets.index, lang, { engines: Object.keys(engines), langs: [...LANGS] }),
+        uiPage(assets.index, lang, {
+          engines: Object.entries(engines).map(([name, engine]) => ({ name, models: engine.models ?? [] })),
+          langs: [...LANGS],
+        }),
       );
     }
     if (path.startsWith("/api/")) return api(request, response, method, path, url.searchParams);

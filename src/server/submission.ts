@@ -14,12 +14,37 @@ const FILE_TYPES = [".html", ".htm", ".md", ".markdown", ".txt"];
 const MAX_SOURCES = 20;
 const MAX_LINKS = 50;
 
-/** Builds the writer for an engine; `model` is what the user picked, if anything. */
-export type EngineFactory = (model: string | undefined) => Writer;
+/** What an engine is told when a job starts. */
+export interface EngineStart {
+  /** The model the user picked (one of the engine's `models`), if any. */
+  model: string | undefined;
+  input: string;
+  lang: string;
+  sources: string[];
+  maxLinks: number;
+  followLinks: boolean;
+}
+
+/** One job's use of an engine. */
+export interface EngineSession {
+  writer: Writer;
+  /**
+   * Called once when the job ends. For a failure it may return the error to show instead (e.g. with
+   * how to resume the run).
+   */
+  end?(outcome: { reportId: string } | { error: unknown }): unknown;
+}
+
+/** A writing engine the server offers; the CLI configures them, the server never reads keys. */
+export interface Engine {
+  /** Models a user may pick; empty or absent when the engine has no choice of model. */
+  models?: string[];
+  start(options: EngineStart): EngineSession;
+}
 
 export interface SubmissionLimits {
   maxUploadBytes: number;
-  engines: Record<string, EngineFactory>;
+  engines: Record<string, Engine>;
 }
 
 const bad = (code: string, message: string) => new ApiError(400, code, message);
@@ -41,9 +66,19 @@ export async function parseSubmission(
       `engine "${engineName.slice(0, 40)}" is not available on this server; use one of ${Object.keys(limits.engines).join(", ")}`,
     );
   }
-  if (body.model !== undefined && typeof body.model !== "string")
+  if (body.model !== undefined && typeof body.model !== "string") {
     throw bad("bad-model", "model must be a string");
-  const writer = engine(body.model === "" ? undefined : (body.model as string | undefined));
+  }
+  const model = body.model === "" ? undefined : (body.model as string | undefined);
+  const models = engine.models ?? [];
+  if (model !== undefined && !models.includes(model)) {
+    throw bad(
+      "model-not-available",
+      models.length > 0
+        ? `model "${model.slice(0, 80)}" is not available for ${engineName}; use one of ${models.join(", ")}`
+        : `the ${engineName} engine has no choice of model; leave model empty`,
+    );
+  }
   const sources = parseSources(body.sources);
   const maxLinks = body.maxLinks;
   if (
@@ -57,7 +92,9 @@ export async function parseSubmission(
   }
   const common = {
     lang,
-    writer,
+    engineName,
+    engine,
+    ...(model === undefined ? {} : { model }),
     sources,
     ...(maxLinks === undefined ? {} : { maxLinks: maxLinks as number }),
     ...(body.followLinks === undefined ? {} : { followLinks: body.followLinks as boolean }),

@@ -1,12 +1,21 @@
 // `shirabe serve`: the web app on the same library and the same store as the other commands. This is
 // where the token comes from the environment; the server module itself never reads it.
+import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import { ShirabeError } from "../../index.js";
-import { startServer } from "../../server/index.js";
-import { type CommonFlags, resolveSettings } from "../config.js";
+import { type Engine, EXTRACTIVE_ENGINE, startServer } from "../../server/index.js";
+import {
+  type CommonFlags,
+  type LlmFlags,
+  type LlmSettings,
+  resolveLlmSettings,
+  resolveSettings,
+  type Settings,
+} from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
+import { openLlmEngine } from "../llm.js";
 
-interface ServeFlags extends CommonFlags {
+interface ServeFlags extends CommonFlags, LlmFlags {
   port: string;
   host: string;
 }
@@ -25,6 +34,16 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
     .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
     .option("--no-cache", "do not read or write the page cache")
+    .option(
+      "--model <provider:model>",
+      'offer this LLM as the "llm" engine (default: SHIRABE_MODEL or the config file)',
+    )
+    .option("--config <file>", "config file with providers, models and prices (JSON)")
+    .option(
+      "--max-cost <usd>",
+      "per report: stop before the LLM calls could cost more than this (US dollars)",
+    )
+    .option("--max-tokens <n>", "per report: stop before the LLM calls could use more tokens than this")
     .option("--debug", "print stack traces")
     .action(async (flags: ServeFlags) => {
       const settings = resolveSettings(flags, context.io.env);
@@ -37,6 +56,7 @@ export function registerServe(program: Command, context: CommandContext): void {
         });
       }
       const token = context.io.env.SHIRABE_TOKEN?.trim() || undefined;
+      const engines = serverEngines(settings, resolveLlmSettings(flags, context.io.env));
       const store = openSettingsStore(settings);
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
@@ -46,6 +66,7 @@ export function registerServe(program: Command, context: CommandContext): void {
           http: buildHttpClient(settings),
           store,
           ...(settings.useCache ? { cache: store } : {}),
+          engines,
           ...(token ? { token } : {}),
         });
       } catch (error) {
@@ -53,7 +74,7 @@ export function registerServe(program: Command, context: CommandContext): void {
         throw error;
       }
       context.io.stderr.write(
-        `shirabe: serving on ${server.url}/ (reports in ${settings.dataDir}); Ctrl-C stops\n`,
+        `shirabe: serving on ${server.url}/ (reports in ${settings.dataDir}; engines: ${Object.keys(engines).join(", ")}); Ctrl-C stops\n`,
       );
       await new Promise<void>((stop) => {
         process.once("SIGINT", stop);
@@ -62,4 +83,41 @@ export function registerServe(program: Command, context: CommandContext): void {
       await server.close();
       store.close();
     });
+}
+
+/** Extractive always; "llm" too when a model is configured, with its run recorded like `report`'s. */
+function serverEngines(settings: Settings, llm: LlmSettings): Record<string, Engine> {
+  const model = llm.model;
+  if (!model) return { extractive: EXTRACTIVE_ENGINE };
+  const engine: Engine = {
+    models: [model.id],
+    start: (job) => {
+      const run = openLlmEngine({
+        storePath: settings.storePath,
+        settings: { ...llm, model },
+        runId: randomUUID(),
+        input: job.input,
+        runOptions: {
+          lang: job.lang,
+          sources: job.sources,
+          maxLinks: job.maxLinks,
+          followLinks: job.followLinks,
+          model: model.id,
+        },
+      });
+      return {
+        writer: run.writer,
+        end: (outcome) => {
+          try {
+            if ("reportId" in outcome) run.done(outcome.reportId);
+            else return run.failed(outcome.error);
+          } finally {
+            run.close();
+          }
+          return undefined;
+        },
+      };
+    },
+  };
+  return { extractive: EXTRACTIVE_ENGINE, llm: engine };
 }

@@ -16,7 +16,7 @@ const TEXT = {
     file: "HTML / Markdown ファイル",
     lang: "レポートの言語",
     engine: "エンジン",
-    model: "モデル（任意）",
+    model: "モデル",
     sources: "追加の情報源 URL（1 行に 1 つ、任意）",
     maxLinks: "たどるリンクの上限",
     followLinks: "記事が引用しているリンクをたどる",
@@ -76,7 +76,7 @@ const TEXT = {
     file: "HTML / Markdown file",
     lang: "Report language",
     engine: "Engine",
-    model: "Model (optional)",
+    model: "Model",
     sources: "More source URLs (one per line, optional)",
     maxLinks: "Follow at most this many links",
     followLinks: "Follow the links the article cites",
@@ -257,12 +257,21 @@ function showHome() {
       h("option", { value: code, selected: code === uiLang }, code === "ja" ? "日本語" : "English"),
     ),
   );
+  const engines = config.engines ?? [{ name: "extractive", models: [] }];
+  const modelInput = h("select", { id: "model", name: "model" });
+  const modelField = field(text.model, modelInput, "model");
+  // The model list follows the engine; an engine without a choice of model hides the field.
+  const showModels = () => {
+    const models = engines.find((engine) => engine.name === engineSelect.value)?.models ?? [];
+    modelInput.replaceChildren(...models.map((model) => h("option", { value: model }, model)));
+    modelField.hidden = models.length === 0;
+  };
   const engineSelect = h(
     "select",
-    { id: "engine", name: "engine" },
-    (config.engines ?? ["extractive"]).map((name) => h("option", { value: name }, name)),
+    { id: "engine", name: "engine", onchange: showModels },
+    engines.map((engine) => h("option", { value: engine.name }, engine.name)),
   );
-  const modelInput = h("input", { id: "model", name: "model", type: "text", autocomplete: "off" });
+  showModels();
   const sourcesInput = h("textarea", { id: "sources", name: "sources", rows: 3, placeholder: "https://" });
   const maxLinksInput = h("input", {
     id: "maxLinks",
@@ -292,7 +301,7 @@ function showHome() {
       { class: "row" },
       field(text.lang, langSelect, "lang"),
       field(text.engine, engineSelect, "engine"),
-      field(text.model, modelInput, "model"),
+      modelField,
     ),
     field(text.sources, sourcesInput, "sources"),
     h(
@@ -314,7 +323,7 @@ function showHome() {
       maxLinks: Number(maxLinksInput.value || 10),
       followLinks: followInput.checked,
     };
-    if (modelInput.value.trim()) body.model = modelInput.value.trim();
+    if (!modelField.hidden && modelInput.value) body.model = modelInput.value;
     const sources = sourcesInput.value.split(/\s+/).filter(Boolean);
     if (sources.length > 0) body.sources = sources;
     const byFile = form.querySelector('input[name="kind"]:checked')?.value === "file";
