@@ -8,6 +8,11 @@ import { type PageMetadata, readMetadata } from "./_metadata.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
 import { articleText, detectLang } from "./_text.js";
 
+/** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
+const SHARE_ENDPOINT =
+  /^https?:\/\/(?:[\w-]+\.)*(?:facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|(?:twitter|x)\.com\/(?:intent|share)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|(?:api\.)?whatsapp\.com\/send|wa\.me\/|t\.me\/share|telegram\.me\/share|tumblr\.com\/(?:share|widgets\/share)|getpocket\.com\/(?:save|edit)|news\.ycombinator\.com\/submitlink|plus\.google\.com\/share)/i;
+
+/** The article's links once each (ignoring #fragments), without share buttons, self-links or empty text. */
 function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
   const self = pageUrl.replace(/#.*$/, "");
   const seen = new Set<string>([self]);
@@ -15,7 +20,7 @@ function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
   for (const block of blocks) {
     for (const link of block.links) {
       const key = link.url.replace(/#.*$/, "");
-      if (seen.has(key)) continue;
+      if (seen.has(key) || !link.text || SHARE_ENDPOINT.test(link.url)) continue;
       seen.add(key);
       links.push(link);
     }

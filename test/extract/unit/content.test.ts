@@ -75,6 +75,16 @@ describe("links", () => {
     ]);
   });
 
+  it("leaves share buttons and image-only links out even inside the article", () => {
+    const body = `${paragraphs()}
+      <p>Read the <a href="https://city.example/report">full report</a> on the wetland and its expected benefits,
+      and if you found this useful, share it on <a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a>
+      or <a href="https://twitter.com/intent/tweet?url=x">Twitter</a> with friends who live near the river.
+      <a href="https://city.example/photo"><img src="a.jpg"></a></p>`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.links).toEqual([{ url: "https://city.example/report", text: "full report" }]);
+  });
+
   it("resolves relative links against <base href>", () => {
     const body = `<p>Details are in <a href="report.html">the council report</a>, released on Tuesday evening.</p>${paragraphs()}`;
     const article = extractArticle(decoded(newsPage(body, `<base href="https://cdn.example.net/docs/">`)));
