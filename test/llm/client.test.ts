@@ -174,4 +174,20 @@ describe("per-provider concurrency", () => {
       await slow.close();
     }
   });
+
+  it("shares the provider's limit between clients of the same endpoint", async () => {
+    const slow = await startFakeLlmServer({ responder: () => GOOD, firstTokenMs: 50 });
+    try {
+      // fakeClient sets the provider's concurrency to 4; three clients must not open more than 4 together.
+      const clients = [0, 1, 2].map(() => fakeClient(slow.baseURL));
+      const calls = clients.flatMap((client, c) =>
+        [0, 1, 2].map((i) => client.generate({ ...ask, prompt: `Say hi ${c}-${i}.` })),
+      );
+      await Promise.all(calls);
+      expect(slow.requests).toHaveLength(9);
+      expect(slow.maxInFlight()).toBe(4);
+    } finally {
+      await slow.close();
+    }
+  });
 });

@@ -19,14 +19,14 @@ afterEach(async () => {
   await server.close();
 });
 
-async function llmReport(options: { sources?: string[]; outlinePassages?: number } = {}): Promise<Report> {
-  const writer = createLlmWriter({
-    llm: fakeClient(server.baseURL),
-    outlinePassages: options.outlinePassages ?? 24,
-  });
+async function llmReport(
+  options: { sources?: string[]; outlinePassages?: number; lang?: string; mode?: "prompted" } = {},
+): Promise<Report> {
+  const llm = fakeClient(server.baseURL, options.mode ? { mode: options.mode } : {});
+  const writer = createLlmWriter({ llm, outlinePassages: options.outlinePassages ?? 24 });
   const { report } = await createReport({
     input: EXAMPLE,
-    lang: "ja",
+    lang: options.lang ?? "ja",
     deps: { http: createHttpClient({}) },
     writer,
     ...(options.sources ? { sources: options.sources } : {}),
@@ -159,5 +159,28 @@ describe("LLM writer over the bundled example", () => {
     const ids = new Set(report.passages.map((p) => p.id));
     for (const claim of allClaims(report)) for (const id of claim.passageIds) expect(ids.has(id)).toBe(true);
     expect(report.passages.some((p) => p.id.startsWith("s99"))).toBe(false);
+  });
+
+  it("works with a prompted-JSON model that wraps its answers in prose and fixes an invalid outline", async () => {
+    let outlines = 0;
+    server.setResponder((request) => {
+      const answer = scriptedAnswer(request);
+      if (taskOf(request) === "outline" && outlines++ === 0) return '{"title": "調査レポート", "themes": []}';
+      return `Sure! Here is the JSON:\n\`\`\`json\n${answer}\n\`\`\`\nLet me know if you need more.`;
+    });
+    const report = await llmReport({ mode: "prompted", lang: "en" });
+    expect(server.requests.every((r) => r.body.response_format === undefined)).toBe(true);
+    expect(server.requests.filter((r) => taskOf(r) === "outline")).toHaveLength(2);
+    const repair = server.requests[1]?.messages.at(-1)?.content ?? "";
+    expect(repair).toContain("glossary");
+    expect(server.requests[0]?.messages[0]?.content).toContain("Write in English");
+    expect(report.sections.length).toBeGreaterThan(0);
+    expect(
+      checkReport(renderReport(report, "md"), {
+        lang: "en",
+        sources: report.sources,
+        passages: report.passages,
+      }),
+    ).toEqual([]);
   });
 });

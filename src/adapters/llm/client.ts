@@ -19,7 +19,7 @@ export interface LlmClientOptions {
   model?: LanguageModelV3;
   cache?: LlmCallCache;
   budget?: Budget;
-  /** Shared by every client of one provider; defaults to the provider's concurrency. */
+  /** Defaults to one limiter per provider endpoint in this process, at the provider's concurrency. */
   limiter?: Limiter;
   /** New attempts after a retryable failure (429, 5xx, timeout, cut stream). Default 3. */
   maxRetries?: number;
@@ -48,7 +48,7 @@ const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 export function createLlmClient(options: LlmClientOptions): LlmClient {
   const { config } = options;
   const model = options.model ?? languageModelFor(config);
-  const limiter = options.limiter ?? createLimiter(config.provider.concurrency);
+  const limiter = options.limiter ?? providerLimiter(config);
   const maxRetries = options.maxRetries ?? 3;
   const maxRepairs = options.maxRepairs ?? 2;
 
@@ -175,6 +175,19 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       }
     },
   };
+}
+
+const limiters = new Map<string, Limiter>();
+
+/** Clients of the same endpoint (e.g. reports written at once by the server) share its limit. */
+function providerLimiter(config: ModelConfig): Limiter {
+  const key = `${config.provider.name} ${config.provider.baseURL} ${config.provider.concurrency}`;
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = createLimiter(config.provider.concurrency);
+    limiters.set(key, limiter);
+  }
+  return limiter;
 }
 
 function initialPrompt(
