@@ -10,6 +10,8 @@ import { citedLinks, classifyInput, expandSourceInputs } from "./stages/discover
 import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, readFilePage } from "./stages/fetch.js";
 import { splitPassages } from "./stages/passages.js";
+import { discoverSources, type ResearchOptions, refineSources } from "./stages/research/gather.js";
+import { politeHttp } from "./stages/research/polite.js";
 import { mergeGrounding } from "./stages/verify/index.js";
 import { writeExtractive } from "./stages/write/extractive.js";
 import type { Article, Draft, Page, Passage, Report, Source, SourceFailure, SourceRole } from "./types.js";
@@ -92,6 +94,8 @@ export interface CreateReportOptions extends ReadOptions {
   deps: ReaderDeps & { store?: ReportStore };
   /** The writing engine (default: the extractive engine). */
   writer?: Writer;
+  /** Search, corpus, politeness and source selection; without it only cited and given sources are read. */
+  research?: ResearchOptions;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   now?: () => Date;
@@ -121,12 +125,40 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const links =
     options.followLinks === false ? [] : citedLinks(original.article, { maxLinks: options.maxLinks ?? 10 });
   const provided = await expandSourceInputs(options.sources ?? []);
+  const research = options.research;
+  const discovery = research
+    ? await discoverSources(original.article, {
+        ...research,
+        reportLang: lang,
+        known: [options.input, original.page.url, ...links, ...provided],
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+    : null;
+  for (const warning of discovery?.warnings ?? [])
+    note({ stage: "research", level: "warn", message: warning });
+  for (const query of discovery?.queries ?? [])
+    note({ stage: "research", level: "info", message: `query (${query.lang}): ${query.text}` });
   const pending = uniqueInputs([
     ...links.map((input) => ({ input, role: "cited" as const })),
     ...provided.map((input) => ({ input, role: "provided" as const })),
+    ...(discovery?.found ?? []).map(({ input }) => ({ input, role: "found" as const })),
   ]);
+  // Sources are fetched politely (robots.txt, per-host limits); the article the user named is not.
+  const sourceOptions: CreateReportOptions = research
+    ? {
+        ...options,
+        deps: {
+          ...options.deps,
+          http: politeHttp(options.deps.http, {
+            robots: research.robots !== false,
+            ...(research.perHost ? { perHost: research.perHost } : {}),
+            ...(research.hostDelayMs !== undefined ? { delayMs: research.hostDelayMs } : {}),
+          }),
+        },
+      }
+    : options;
   emit({ type: "stage-start", stage: "sources", total: pending.length });
-  const gathered = await readSources(pending, original, options, (input, outcome) => {
+  const gathered = await readSources(pending, original, sourceOptions, (input, outcome) => {
     if (outcome.ok) note({ stage: "sources", level: "info", message: "read", input });
     else note({ stage: "sources", level: "warn", message: outcome.failure.message, input });
     emit({
@@ -136,10 +168,14 @@ export async function createReport(options: CreateReportOptions): Promise<Create
       ...(outcome.ok ? {} : { message: outcome.failure.message }),
     });
   });
-  const sources: Source[] = [
+  const read: Source[] = [
     { id: "s0", role: "article", input: options.input, article: original.article },
     ...gathered.sources.map((source, index) => ({ ...source, id: `s${index + 1}` })),
   ];
+  const refined = research ? refineSources(read, { ...research, now: now() }) : null;
+  for (const { input, message } of refined?.notes ?? [])
+    note({ stage: "research", level: "info", message, input });
+  const sources = refined?.sources ?? read;
   emit({
     type: "stage-done",
     stage: "sources",
@@ -190,6 +226,18 @@ export async function createReport(options: CreateReportOptions): Promise<Create
       engine: writer.name,
       sources: options.sources ?? [],
       maxLinks: options.maxLinks ?? 10,
+      ...(research
+        ? {
+            research: {
+              search: research.search?.name ?? null,
+              corpus: research.corpus !== undefined,
+              sourceLangs: research.sourceLangs ?? [],
+              maxSources: research.maxSources ?? null,
+              since: research.since ?? null,
+              robots: research.robots !== false,
+            },
+          }
+        : {}),
     },
     log,
     report,

@@ -66,8 +66,29 @@ export interface Article {
   links: Link[];
 }
 
-/** Why a source is in the report. */
-export type SourceRole = "article" | "cited" | "provided";
+/** Why a source is in the report; "found" came from web search or the local corpus. */
+export type SourceRole = "article" | "cited" | "provided" | "found";
+
+/** What kind of publisher a source is, judged from its address. */
+export type SourceType =
+  | "news"
+  | "government"
+  | "think-tank"
+  | "academic"
+  | "blog"
+  | "video"
+  | "reference"
+  | "document"
+  | "other";
+
+export interface SourceSignals {
+  type: SourceType;
+  /** Host without "www."; null for local files. */
+  site: string | null;
+  publishedAt: string | null;
+  /** Whole days between publication and the run; null when the date is unknown. */
+  ageDays: number | null;
+}
 
 export interface Source {
   /** Stable id within one run: "s0" is the original article, then "s1", "s2", … */
@@ -75,6 +96,8 @@ export interface Source {
   role: SourceRole;
   input: string;
   article: Article;
+  /** Set by research: source type and age, shown in the JSON report. */
+  signals?: SourceSignals;
 }
 
 /** A source that could not be used, kept in the run log. */

@@ -99,6 +99,10 @@ const configFileSchema = z
       .optional(),
     maxCost: z.number().positive().optional(),
     maxTokens: z.number().int().positive().optional(),
+    search: z
+      .object({ provider: z.string(), url: z.string().url().optional(), keyEnv: z.string().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -108,13 +112,7 @@ const configFileSchema = z
  * the providers name; they are passed to the adapters and never printed or stored.
  */
 export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = process.env): LlmSettings {
-  const configHome =
-    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)
-      ? env.XDG_CONFIG_HOME
-      : join(env.HOME ?? homedir(), ".config");
-  const explicit = flags.config ?? env.SHIRABE_CONFIG;
-  const implicit = join(configHome, "shirabe", "config.json");
-  const configPath = explicit ?? (existsSync(implicit) ? implicit : null);
+  const configPath = configFilePath(flags, env);
   const file = configPath ? readConfigFile(configPath) : {};
   const spec = flags.model ?? env.SHIRABE_MODEL ?? file.model;
   const maxCost = flags.maxCost === undefined ? file.maxCost : parsePositive(flags.maxCost, "--max-cost");
@@ -131,7 +129,55 @@ export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = pro
   };
 }
 
-function readConfigFile(path: string): LlmFileConfig & { maxCost?: number; maxTokens?: number } {
+/** --config, else SHIRABE_CONFIG, else $XDG_CONFIG_HOME/shirabe/config.json when it exists. */
+function configFilePath(flags: { config?: string }, env: NodeJS.ProcessEnv): string | null {
+  const configHome =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : join(env.HOME ?? homedir(), ".config");
+  const implicit = join(configHome, "shirabe", "config.json");
+  return flags.config ?? env.SHIRABE_CONFIG ?? (existsSync(implicit) ? implicit : null);
+}
+
+export interface SearchFlags {
+  search?: string;
+  searchUrl?: string;
+  config?: string;
+}
+
+/** Which web search provider to use; null when none is configured (search is off by default). */
+export interface SearchSettings {
+  provider: string;
+  url?: string;
+  apiKey?: string;
+}
+
+/** Each provider's usual key variable; SHIRABE_SEARCH_KEY or the config file's keyEnv take precedence. */
+const SEARCH_KEY_ENV: Record<string, string> = { tavily: "TAVILY_API_KEY", brave: "BRAVE_API_KEY" };
+
+/**
+ * The provider from --search, else SHIRABE_SEARCH, else the config file's "search" section; its URL from
+ * --search-url, SHIRABE_SEARCH_URL or the file. Keys come only from the environment.
+ */
+export function resolveSearchSettings(
+  flags: SearchFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): SearchSettings | null {
+  const configPath = configFilePath(flags, env);
+  const file = configPath ? readConfigFile(configPath).search : undefined;
+  const provider = flags.search ?? env.SHIRABE_SEARCH ?? file?.provider;
+  if (!provider) return null;
+  const url = flags.searchUrl ?? env.SHIRABE_SEARCH_URL ?? file?.url;
+  const keyEnv = file?.keyEnv ?? SEARCH_KEY_ENV[provider];
+  const apiKey = env.SHIRABE_SEARCH_KEY ?? (keyEnv ? env[keyEnv] : undefined);
+  return { provider, ...(url ? { url } : {}), ...(apiKey ? { apiKey } : {}) };
+}
+
+function readConfigFile(path: string): LlmFileConfig & {
+  maxCost?: number;
+  maxTokens?: number;
+  search?: { provider: string; url?: string; keyEnv?: string };
+} {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -162,7 +208,11 @@ function readConfigFile(path: string): LlmFileConfig & { maxCost?: number; maxTo
       { code: "bad-config", kind: "usage", input: path },
     );
   }
-  return result.data as LlmFileConfig & { maxCost?: number; maxTokens?: number };
+  return result.data as LlmFileConfig & {
+    maxCost?: number;
+    maxTokens?: number;
+    search?: { provider: string; url?: string; keyEnv?: string };
+  };
 }
 
 function parsePositive(value: string, flag: string): number {

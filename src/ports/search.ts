@@ -42,6 +42,12 @@ export interface CorpusHit {
 }
 
 /** The searchable side of the local corpus, as research uses it. */
+export interface CorpusSearchOptions {
+  limit?: number;
+  /** "all" (default): every term must occur in the passage; "any": at least one, more ranks higher. */
+  match?: "all" | "any";
+}
+
 export interface CorpusSearch {
-  searchCorpus(query: string, options?: { limit?: number }): CorpusHit[];
+  searchCorpus(query: string, options?: CorpusSearchOptions): CorpusHit[];
 }

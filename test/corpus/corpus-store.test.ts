@@ -86,6 +86,20 @@ describe("corpus store", () => {
     corpus.close();
   });
 
+  it("with match any, finds passages with some of the terms, those with more first", () => {
+    const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
+    corpus.addDocument(
+      document("/any.txt", ["Bridge tolls rise in April.", "Bridge tolls and ferry fares rise.", "Weather."]),
+    );
+    expect(corpus.searchCorpus("ferry bridge april")).toEqual([]);
+    expect(corpus.searchCorpus("ferry tolls fares", { match: "any" }).map((hit) => hit.passage)).toEqual([
+      "Bridge tolls and ferry fares rise.",
+      "Bridge tolls rise in April.",
+    ]);
+    expect(corpus.searchCorpus("雪 tolls", { match: "any" })).toHaveLength(2);
+    corpus.close();
+  });
+
   it("keeps PDF page numbers on the hits", () => {
     const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
     corpus.addDocument({

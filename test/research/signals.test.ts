@@ -57,4 +57,12 @@ describe("sourceSignals", () => {
   it("leaves the age unknown without a date and the site empty for local files", () => {
     expect(sourceSignals(article("file:///tmp/a.html", null))).toMatchObject({ site: null, ageDays: null });
   });
+
+  it("labels a saved copy by its canonical address", () => {
+    const saved = {
+      ...article("file:///tmp/a.html", null),
+      canonicalUrl: "https://www.meti.go.jp/press/x.html",
+    };
+    expect(sourceSignals(saved)).toMatchObject({ type: "government", site: "meti.go.jp" });
+  });
 });

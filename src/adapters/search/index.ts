@@ -24,13 +24,13 @@ export function createSearchProvider(config: SearchConfig): SearchProvider {
   const url = config.url ? { url: config.url } : {};
   switch (config.provider) {
     case "searxng":
-      if (!config.url) throw missing("searxng", "--search-url (or SHIRABE_SEARXNG_URL)");
+      if (!config.url) throw missing("searxng", "--search-url (or SHIRABE_SEARCH_URL)");
       return createSearxng({ ...transport, url: config.url });
     case "tavily":
-      if (!config.apiKey) throw missing("tavily", "--search-key (or TAVILY_API_KEY)");
+      if (!config.apiKey) throw missing("tavily", "an API key in TAVILY_API_KEY (or SHIRABE_SEARCH_KEY)");
       return createTavily({ ...transport, ...url, apiKey: config.apiKey });
     case "brave":
-      if (!config.apiKey) throw missing("brave", "--search-key (or BRAVE_API_KEY)");
+      if (!config.apiKey) throw missing("brave", "an API key in BRAVE_API_KEY (or SHIRABE_SEARCH_KEY)");
       return createBrave({ ...transport, ...url, apiKey: config.apiKey });
     default:
       throw new ShirabeError(

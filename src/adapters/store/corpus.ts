@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ShirabeError } from "../../errors.js";
-import type { CorpusHit, CorpusSearch } from "../../ports/search.js";
+import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
 import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 
 /** The trigram tokenizer indexes runs of 3 characters; shorter terms cannot use the index. */
@@ -188,16 +188,18 @@ function corpusOn(db: Database.Database, path: string): Corpus {
     return deleteDocument.run(id).changes > 0;
   });
 
-  function search(query: string, limit: number): CorpusHit[] {
+  function search(query: string, limit: number, any: boolean): CorpusHit[] {
     const terms = [...new Set(foldForSearch(query).split(/\s+/).filter(Boolean))];
     if (terms.length === 0) return [];
     const indexed = terms.filter((term) => [...term].length >= TRIGRAM);
     const short = terms.filter((term) => [...term].length < TRIGRAM);
-    const likeClauses = short.map(() => "p.folded LIKE ? ESCAPE '\\'");
-    const likeArgs = short.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    // With "any", short terms only count when there is no longer one to use the index for.
+    const filters = any && indexed.length > 0 ? [] : short;
+    const likeClauses = filters.map(() => "p.folded LIKE ? ESCAPE '\\'");
+    const likeArgs = filters.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     const columns = "d.location, d.title, p.text, p.folded, p.position, p.page";
     if (indexed.length > 0) {
-      const match = indexed.map((term) => `"${term.replaceAll('"', '""')}"`).join(" AND ");
+      const match = indexed.map((term) => `"${term.replaceAll('"', '""')}"`).join(any ? " OR " : " AND ");
       const rows = db
         .prepare<unknown[], HitRow>(
           `SELECT ${columns}, bm25(corpus_fts) AS rank FROM corpus_fts
@@ -212,7 +214,7 @@ function corpusOn(db: Database.Database, path: string): Corpus {
     const rows = db
       .prepare<unknown[], HitRow>(
         `SELECT ${columns}, 0 AS rank FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id
-         WHERE ${likeClauses.join(" AND ")} LIMIT ?`,
+         WHERE ${likeClauses.join(any ? " OR " : " AND ")} LIMIT ?`,
       )
       .all(...likeArgs, MAX_SCAN_CANDIDATES);
     return scoreShortMatches(rows, short).slice(0, limit);
@@ -234,8 +236,8 @@ function corpusOn(db: Database.Database, path: string): Corpus {
       })),
     ),
     removeDocument: guarded((locationOrId: string) => remove(locationOrId)),
-    searchCorpus: guarded((query: string, searchOptions: { limit?: number } = {}) =>
-      search(query, Math.max(1, searchOptions.limit ?? 10)),
+    searchCorpus: guarded((query: string, searchOptions: CorpusSearchOptions = {}) =>
+      search(query, Math.max(1, searchOptions.limit ?? 10), searchOptions.match === "any"),
     ),
     close: guarded(() => {
       db.close();

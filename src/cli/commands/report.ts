@@ -10,8 +10,9 @@ import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } 
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
+import { openResearch, type ResearchFlags } from "../research.js";
 
-interface ReportFlags extends CommonFlags, LlmFlags {
+interface ReportFlags extends CommonFlags, LlmFlags, ResearchFlags {
   resume?: string;
   sources?: string[];
   lang: string;
@@ -51,6 +52,13 @@ export function registerReport(program: Command, context: CommandContext): void 
     .option("--max-cost <usd>", "stop before the LLM calls could cost more than this (estimated, US dollars)")
     .option("--max-tokens <n>", "stop before the LLM calls could use more tokens than this")
     .option("--resume <run>", "finish a stopped or failed LLM run; finished calls come from the cache")
+    .option("--search <provider>", "also search the web: searxng, tavily or brave (or SHIRABE_SEARCH)")
+    .option("--search-url <url>", "the search provider's address, e.g. your SearXNG (or SHIRABE_SEARCH_URL)")
+    .option("--corpus", "also draw on the local corpus (`shirabe corpus add`)")
+    .option("--source-langs <tags>", "search in these languages too, comma-separated, e.g. en,zh,ja")
+    .option("--max-sources <n>", "use at most this many sources besides the article")
+    .option("--since <date>", "only sources published on or after this date (YYYY-MM-DD)")
+    .option("--ignore-robots", "fetch sources even where robots.txt asks crawlers not to")
     .action(async (inputArgument: string | undefined, flags: ReportFlags) => {
       const settings = resolveSettings(flags, context.io.env);
       const format = flags.format ? parseFormat(flags.format) : formatFromPath(flags.out, flags.json);
@@ -80,6 +88,7 @@ export function registerReport(program: Command, context: CommandContext): void 
       );
       // Fail before any work when the output cannot be written, so no run is wasted.
       if (flags.out) await assertWritableDir(flags.out);
+      const research = openResearch(flags, settings, context.io.env);
       const store = openSettingsStore(settings);
       let engine: LlmEngine | null = null;
       if (llmSettings.model) {
@@ -105,6 +114,7 @@ export function registerReport(program: Command, context: CommandContext): void 
           ...(runOptions.sources.length > 0 ? { sources: runOptions.sources } : {}),
           ...(runOptions.encoding ? { encoding: runOptions.encoding } : {}),
           ...(engine ? { writer: engine.writer } : {}),
+          research: research.research,
           deps: { http: buildHttpClient(settings), store, ...(settings.useCache ? { cache: store } : {}) },
           onProgress: createProgressPrinter(
             progressMode({ quiet: flags.quiet === true, isTTY: context.io.stderr.isTTY === true }),
@@ -137,6 +147,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         else if (!flags.quiet) context.io.stderr.write(`report ${report.id} written to ${flags.out}\n`);
       } finally {
         engine?.close();
+        research.close();
         store.close();
       }
     });

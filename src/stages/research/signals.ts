@@ -1,26 +1,6 @@
 // What kind of source a page is and how old, judged from its address and metadata, so a reader (and the
 // ranking) can tell a ministry's release from a blog post. Heuristics by host; "other" when unsure.
-import type { Article } from "../../types.js";
-
-export type SourceType =
-  | "news"
-  | "government"
-  | "think-tank"
-  | "academic"
-  | "blog"
-  | "video"
-  | "reference"
-  | "document"
-  | "other";
-
-export interface SourceSignals {
-  type: SourceType;
-  /** The host the source came from, without "www."; null for local files. */
-  site: string | null;
-  publishedAt: string | null;
-  /** Whole days between publication and `now`; null when the date is unknown. */
-  ageDays: number | null;
-}
+import type { Article, SourceSignals, SourceType } from "../../types.js";
 
 const VIDEO_HOSTS = [
   "youtube.com",
@@ -137,17 +117,20 @@ export function sourceType(url: string, contentType?: string): SourceType {
   return "other";
 }
 
+/** Judged from the page's canonical address when it has one, so a saved copy is labelled like the original. */
 export function sourceSignals(article: Article, now: Date = new Date(), contentType?: string): SourceSignals {
+  const address =
+    article.canonicalUrl && /^https?:/i.test(article.canonicalUrl) ? article.canonicalUrl : article.url;
   let site: string | null = null;
   try {
-    const parsed = new URL(article.url);
+    const parsed = new URL(address);
     if (parsed.protocol !== "file:") site = parsed.hostname.toLowerCase().replace(/^www\./, "");
   } catch {
     site = null;
   }
   const published = article.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
   return {
-    type: sourceType(article.url, contentType),
+    type: sourceType(address, contentType),
     site,
     publishedAt: article.publishedAt,
     ageDays: Number.isNaN(published)

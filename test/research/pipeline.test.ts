@@ -1,0 +1,218 @@
+// Research inside a real report run: a fake SearXNG finds pages on the fixture site, syndicated copies
+// are merged, robots.txt is honoured, failures are logged, --max-sources and --since apply, and every
+// source carries its signals in the JSON report.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSearxng } from "../../src/adapters/search/searxng.js";
+import { openCorpus } from "../../src/adapters/store/corpus.js";
+import { createHttpClient, createReport, renderReport } from "../../src/index.js";
+import { type FakeSearchServer, startFakeSearch } from "../search/fake-search.js";
+import { runCli, tempDir } from "../support/cli.js";
+
+const CLUSTER = resolve(import.meta.dirname, "../fixtures/research/syndicated");
+
+/** The cluster's pages at /pages/<slug> and /private/<slug>, with a robots.txt that closes /private/. */
+async function startClusterSite(): Promise<{ url: string; paths: string[]; close(): Promise<void> }> {
+  const paths: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const path = request.url ?? "/";
+    paths.push(path);
+    if (path === "/robots.txt") {
+      response.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nDisallow: /private/\n");
+      return;
+    }
+    const match = /^\/(?:pages|private)\/([a-z-]+)$/.exec(path);
+    try {
+      const html = readFileSync(join(CLUSTER, match?.[1] ?? "missing", "source.html"));
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
+    } catch {
+      response.writeHead(404, { "content-type": "text/html" }).end("<p>No such page.</p>");
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    paths,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const result = (url: string, title: string, publishedAt: string | null = null) => ({
+  url,
+  title,
+  snippet: "",
+  publishedAt,
+});
+
+describe("research in createReport", () => {
+  let site: Awaited<ReturnType<typeof startClusterSite>>;
+  let search: FakeSearchServer;
+  const http = createHttpClient({ allowPrivateNetwork: true });
+
+  beforeAll(async () => {
+    site = await startClusterSite();
+    search = await startFakeSearch("searxng", [
+      result(`${site.url}/pages/wire-original`, "Wire"),
+      result(`${site.url}/pages/reprint-herald`, "Herald"),
+      result(`${site.url}/pages/reprint-daily`, "Daily"),
+      result(`${site.url}/private/ja-original`, "Japanese, behind robots.txt"),
+      result(`${site.url}/pages/missing`, "Gone"),
+    ]);
+  });
+  afterAll(async () => {
+    await search.close();
+    await site.close();
+  });
+
+  const run = (research: Parameters<typeof createReport>[0]["research"]) =>
+    createReport({
+      input: `${site.url}/pages/other-angle`,
+      lang: "en",
+      followLinks: false,
+      deps: { http },
+      research: { hostDelayMs: 0, ...research },
+    });
+
+  it("reads what search finds, merges syndicated copies, honours robots.txt and logs every drop", async () => {
+    const { report, run: record } = await run({
+      search: createSearxng({ url: search.url }),
+      sourceLangs: ["ja"],
+    });
+    const inputs = report.sources.map((source) => [source.id, source.role, source.input]);
+    expect(inputs).toEqual([
+      ["s0", "article", `${site.url}/pages/other-angle`],
+      ["s1", "found", `${site.url}/pages/wire-original`],
+    ]);
+    expect(search.received.map((asked) => asked.lang)).toEqual(expect.arrayContaining(["en"]));
+    const messages = record.log.map((entry) => `${entry.input ?? ""} ${entry.message}`);
+    expect(messages).toContainEqual(
+      `${site.url}/pages/reprint-herald a copy of ${site.url}/pages/wire-original; merged into it`,
+    );
+    expect(messages).toContainEqual(
+      `${site.url}/pages/reprint-daily a copy of ${site.url}/pages/wire-original; merged into it`,
+    );
+    expect(report.failures.map((failure) => failure.code).sort()).toEqual([
+      "http-status",
+      "robots-disallowed",
+    ]);
+    expect(site.paths).not.toContain("/private/ja-original");
+    expect(site.paths.filter((path) => path === "/robots.txt")).toHaveLength(1);
+    expect(
+      record.log.some((entry) => entry.stage === "research" && entry.message.startsWith("query (en):")),
+    ).toBe(true);
+    const json = JSON.parse(renderReport(report, "json")) as {
+      sources: Array<{ signals?: { site: string } }>;
+    };
+    expect(json.sources.map((source) => source.signals?.site)).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
+  it("fetches what robots.txt closes when told to ignore it", async () => {
+    const { report } = await run({ search: createSearxng({ url: search.url }), robots: false });
+    expect(report.sources.map((source) => source.input)).toContain(`${site.url}/private/ja-original`);
+  });
+
+  it("keeps the report when the search provider fails, with the failure in the log", async () => {
+    search.mode = "server-error";
+    try {
+      const { report, run: record } = await run({ search: createSearxng({ url: search.url }) });
+      expect(report.sources).toHaveLength(1);
+      expect(record.log.find((entry) => entry.level === "warn")?.message).toContain("searxng search at");
+    } finally {
+      search.mode = "ok";
+    }
+  });
+
+  it("applies --max-sources and --since", async () => {
+    const capped = await run({ search: createSearxng({ url: search.url }), robots: false, maxSources: 1 });
+    expect(capped.report.sources.map((source) => source.input)).toEqual([
+      `${site.url}/pages/other-angle`,
+      `${site.url}/pages/wire-original`,
+    ]);
+    // Every page of the cluster is from March 2026; the article itself always stays.
+    const recent = await run({
+      search: createSearxng({ url: search.url }),
+      robots: false,
+      since: "2026-03-04",
+    });
+    expect(recent.report.sources.map((source) => source.input)).toEqual([`${site.url}/pages/other-angle`]);
+    expect(recent.run.log.some((entry) => entry.message.includes("before --since"))).toBe(true);
+  });
+
+  it("draws on the local corpus", async () => {
+    const path = join(tempDir(), "shirabe.sqlite");
+    const corpus = openCorpus({ path });
+    corpus.addDocument({
+      location: `${site.url}/pages/wire-original`,
+      title: "Northbridge approves congestion charge",
+      siteName: null,
+      lang: "en",
+      publishedAt: null,
+      contentType: "text/html",
+      passages: [{ text: "Shopkeepers in the old town had campaigned against the plan." }],
+    });
+    const { report } = await run({ corpus });
+    corpus.close();
+    expect(report.sources.map((source) => [source.role, source.input])).toContainEqual([
+      "found",
+      `${site.url}/pages/wire-original`,
+    ]);
+  });
+});
+
+describe("shirabe report with research flags", () => {
+  it("searches with --search/--search-url and puts source signals in the JSON", async () => {
+    const site = await startClusterSite();
+    const search = await startFakeSearch("searxng", [result(`${site.url}/pages/wire-original`, "Wire")]);
+    try {
+      const cli = await runCli([
+        "report",
+        `${site.url}/pages/other-angle`,
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--no-follow-links",
+        "--allow-private-network",
+        "--search",
+        "searxng",
+        "--search-url",
+        search.url,
+        "--source-langs",
+        "ja,zh",
+        "--quiet",
+        "--data-dir",
+        tempDir(),
+      ]);
+      expect(cli.code, cli.stderr).toBe(0);
+      const json = JSON.parse(cli.stdout) as { sources: Array<{ role: string; signals: { type: string } }> };
+      expect(json.sources.map((source) => source.role)).toEqual(["article", "found"]);
+      expect(json.sources.every((source) => typeof source.signals.type === "string")).toBe(true);
+      // Offline, the article's title is searched in its language; this article repeats no name that
+      // could be searched in Japanese or Chinese without translation.
+      expect(search.received[0]).toMatchObject({
+        lang: "en",
+        query: "Old town shopkeepers vow to fight congestion charge",
+      });
+    } finally {
+      await search.close();
+      await site.close();
+    }
+  });
+
+  it("refuses a bad --since or an unknown provider before doing any work", async () => {
+    const bad = await runCli(["report", "x.html", "--since", "last week", "--data-dir", tempDir()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--since last week: expected a date");
+    const unknown = await runCli(["report", "x.html", "--search", "bing", "--data-dir", tempDir()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("--search bing: unknown provider");
+  });
+});
