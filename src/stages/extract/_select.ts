@@ -10,7 +10,8 @@ const MAX_LINK_DENSITY = 0.5;
 const MIN_PROSE_CHARS = 25;
 /** A wrapper scoring at least this share of the best element is taken instead of it. */
 const NEAR_TIE = 0.95;
-const SENTENCE = /[.!?。！？,，、;:]/;
+/** Sentence punctuation; a "." or ":" inside a number (2024.11.14, 15:40) is not. */
+const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
 
 function linkDensity(block: SourcedBlock): number {
   return block.chars === 0 ? 1 : block.linkChars / block.chars;
