@@ -1,7 +1,13 @@
 // `shirabe serve` as a real process: it serves the same store as the other commands, refuses a public
 // address without SHIRABE_TOKEN, requires the token it was given, and stops cleanly on SIGTERM.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scriptedAnswer } from "../llm/scripted-model.js";
 import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
+import { startFakeLlmServer } from "../support/fake-llm-server.js";
+import { startFixtureSite } from "../support/fixture-site.js";
+import { finished, postJson } from "./_server.js";
 
 /** Resolves with the URL the server printed on stderr. */
 function servedUrl(child: ReturnType<typeof spawnCli>): Promise<string> {
@@ -37,5 +43,74 @@ describe("shirabe serve", () => {
     const result = await finished;
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain(token);
+  });
+});
+
+describe("shirabe serve with a configured model", () => {
+  it("offers it as the llm engine, writes with it, and keeps the key out of answers and files", async () => {
+    const key = "sk-serve-test-NEVER-ECHO-9911";
+    const llm = await startFakeLlmServer({ responder: scriptedAnswer });
+    const site = await startFixtureSite();
+    const dir = tempDir();
+    const config = join(dir, "shirabe.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        providers: {
+          local: { baseURL: llm.baseURL, keyEnv: "LOCAL_LLM_KEY", structuredOutput: "json-mode" },
+        },
+        prices: { "local:fake-model": { input: 1, output: 2 } },
+      }),
+    );
+    const dataDir = join(dir, "data");
+    const child = spawnCli(
+      [
+        "serve",
+        "--port",
+        "0",
+        "--data-dir",
+        dataDir,
+        "--allow-private-network",
+        "--config",
+        config,
+        "--model",
+        "local:fake-model",
+      ],
+      { LOCAL_LLM_KEY: key },
+    );
+    const done = collect(child);
+    try {
+      const url = await servedUrl(child);
+      const refused = await postJson(url, {
+        url: `${site.url}/pages/report-article`,
+        engine: "llm",
+        model: "other:model",
+      });
+      expect(refused.body.error.code).toBe("model-not-available");
+      const created = await postJson(url, {
+        url: `${site.url}/pages/report-article`,
+        lang: "ja",
+        engine: "llm",
+        model: "local:fake-model",
+      });
+      expect(created.status).toBe(202);
+      const events = await finished(url, created.body.id);
+      expect(events.at(-1)?.data.type).toBe("done");
+      const body = await (await fetch(`${url}/api/reports/${created.body.id}`)).json();
+      expect(body.report.engine).toMatch(/^llm/);
+      expect(llm.requests.length).toBeGreaterThan(0);
+      expect(JSON.stringify(body)).not.toContain(key);
+    } finally {
+      child.kill("SIGTERM");
+      await done;
+      await site.close();
+      await llm.close();
+    }
+    const files = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    for (const file of files)
+      expect(readFileSync(join(file.parentPath, file.name)).toString("latin1")).not.toContain(key);
+    expect((await done).stderr).not.toContain(key);
   });
 });
