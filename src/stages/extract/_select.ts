@@ -99,13 +99,20 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     if (!inside(block.owner, container)) return false;
     if (block.block.type === "heading") return true;
     if (isProseList(block)) return true;
-    if (block.block.type === "paragraph" && isDateline(block.block.text)) {
+    if (
+      block.block.type === "paragraph" &&
+      (isDateline(block.block.text) || AD_LABEL.test(block.block.text))
+    ) {
       return false;
     }
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
   return trimEdges(kept);
 }
+
+/** Labels that stand where an ad was: never part of the article. */
+const AD_LABEL =
+  /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
 
 const DATE_WORDS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;

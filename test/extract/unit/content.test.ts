@@ -52,6 +52,17 @@ describe("main text", () => {
     expect(article.text).toBe(PROSE.join("\n\n"));
   });
 
+  it("leaves datelines, ad labels and edge leftovers out", () => {
+    const body = `<p>Updated 5:27 am CST, Wednesday, November 20, 2019</p>
+      <p>김민준 기자 승인 2024.11.14 15:40</p>
+      ${paragraphs(PROSE.slice(0, 2))}
+      <p>Advertisement</p>
+      ${paragraphs(PROSE.slice(2))}
+      <h3>More from Metro</h3>`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.text).toBe(PROSE.join("\n\n"));
+  });
+
   it("finds an article whose wrapper has a boilerplate-like class name", () => {
     const page = html(`<div class="layout has-sidebar"><div class="widget-wrap">${paragraphs()}</div></div>
       <div class="sidebar"><p>Subscribe to our newsletter for weekly updates on the city.</p></div>`);
