@@ -97,11 +97,16 @@ describe("LLM client against a real HTTP server", () => {
     expect(repair).toContain("count");
     expect(repair).toContain("invalid");
 
+    server.enqueue({ content: '{"answer": "hi", "cou', finishReason: "length" });
+    await fakeClient(server.baseURL).generate(ask);
+    expect(server.requests.at(-1)?.messages.at(-1)?.content).toContain("output limit");
+
+    server.requests.length = 0;
     server.setResponder(() => "{not json");
     const error = await failure(fakeClient(server.baseURL, { maxRepairs: 2 }).generate(ask));
     expect(error.code).toBe("llm-invalid-output");
     expect(error.message).toContain("test");
-    expect(server.requests).toHaveLength(5);
+    expect(server.requests).toHaveLength(3);
   });
 
   it.each([

@@ -41,6 +41,8 @@ interface Attempt {
   text: string;
   inputTokens: number;
   outputTokens: number;
+  /** True when the answer stopped at the output-token limit. */
+  cut: boolean;
 }
 
 const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
@@ -141,7 +143,14 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         usage.inputTokens += attempt.inputTokens;
         usage.outputTokens += attempt.outputTokens;
         usage.costUsd = costUsd(config.price, usage.inputTokens, usage.outputTokens);
-        const validation = validateAnswer(attempt.text, request.schema);
+        const checked = validateAnswer(attempt.text, request.schema);
+        const validation =
+          checked.ok || !attempt.cut
+            ? checked
+            : {
+                ok: false as const,
+                error: `${checked.error}; the answer stopped at the output limit, so write less`,
+              };
         if (validation.ok) {
           options.cache?.putCall(key, {
             model: config.id,
@@ -307,6 +316,7 @@ async function streamAnswer(
       throw new RetryableCallError("the answer stream ended early");
     return {
       text,
+      cut: finished.reason === "length",
       inputTokens: finished.inputTokens ?? estimateTokens(JSON.stringify(prompt)),
       outputTokens: finished.outputTokens ?? estimateTokens(text),
     };
