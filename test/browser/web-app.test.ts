@@ -233,6 +233,9 @@ describe("phone width, keyboard only, English", () => {
       await page.keyboard.press("Enter");
       await page.locator("#popover").waitFor({ state: "visible" });
       expect(await page.locator("#popover blockquote").count()).toBeGreaterThan(0);
+      // Focus moves into the popover, onto the source's link.
+      expect(await page.evaluate("document.activeElement?.closest('#popover') !== null")).toBe(true);
+      expect(await page.evaluate("document.activeElement?.tagName")).toBe("A");
       await page.keyboard.press("Escape");
       await page.locator("#popover").waitFor({ state: "hidden" });
       expect(await page.evaluate("document.activeElement?.classList.contains('cite') ?? false")).toBe(true);

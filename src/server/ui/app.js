@@ -672,9 +672,11 @@ function citeButton(n, passages, reference, source) {
   button.addEventListener("mouseleave", () => {
     if (!pinned) scheduleHide();
   });
-  button.addEventListener("click", () => {
-    if (popoverOwner === button && pinned) hidePopover();
-    else open(true);
+  button.addEventListener("click", (event) => {
+    if (popoverOwner === button && pinned) return hidePopover();
+    open(true);
+    // Opened from the keyboard (a click with no pointer): move focus into it so its link is reachable.
+    if (event.detail === 0) popover.querySelector("a, button")?.focus();
   });
   return button;
 }
@@ -749,6 +751,12 @@ function hidePopover(returnFocus = false) {
 }
 
 popover.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+// Tabbing out of the popover closes it, back on the citation it belongs to.
+popover.addEventListener("focusout", (event) => {
+  if (!popover.hidden && !popover.contains(event.relatedTarget) && event.relatedTarget !== popoverOwner) {
+    hidePopover(true);
+  }
+});
 popover.addEventListener("mouseleave", () => {
   if (!pinned) scheduleHide();
 });
