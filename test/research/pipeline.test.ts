@@ -207,6 +207,36 @@ describe("shirabe report with research flags", () => {
     }
   });
 
+  it("draws on the corpus with --corpus", async () => {
+    const site = await startClusterSite();
+    try {
+      const dataDir = tempDir();
+      const common = ["--allow-private-network", "--data-dir", dataDir];
+      const added = await runCli(["corpus", "add", `${site.url}/pages/wire-original`, ...common]);
+      expect(added.code, added.stderr).toBe(0);
+      const cli = await runCli([
+        "report",
+        `${site.url}/pages/other-angle`,
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--no-follow-links",
+        "--corpus",
+        "--quiet",
+        ...common,
+      ]);
+      expect(cli.code, cli.stderr).toBe(0);
+      const json = JSON.parse(cli.stdout) as { sources: Array<{ role: string; input: string }> };
+      expect(json.sources.map((source) => [source.role, source.input])).toEqual([
+        ["article", `${site.url}/pages/other-angle`],
+        ["found", `${site.url}/pages/wire-original`],
+      ]);
+    } finally {
+      await site.close();
+    }
+  });
+
   it("refuses a bad --since or an unknown provider before doing any work", async () => {
     const bad = await runCli(["report", "x.html", "--since", "last week", "--data-dir", tempDir()]);
     expect(bad.code).toBe(2);
