@@ -12,8 +12,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Private addresses are allowed (the fixture site is on 127.0.0.1) and the rate limit is high, unless given. */
 export async function startTestServer(
-  options: Partial<Omit<ServerOptions, "http" | "store">> = {},
+  options: Partial<Omit<ServerOptions, "store">> = {},
 ): Promise<TestServer> {
   const store = openStore({ path: join(tempDir("shirabe-server-"), "shirabe.sqlite") });
   const server = await startServer({
@@ -21,6 +22,7 @@ export async function startTestServer(
     http: createHttpClient({ allowPrivateNetwork: true }),
     store,
     cache: store,
+    rateLimit: { limit: 1000, windowMs: 60_000 },
     ...options,
   });
   return {

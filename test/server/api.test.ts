@@ -1,6 +1,7 @@
 // The JSON API over real HTTP: create → events → read → list/search → export → delete, and every
 // validation answer a client can get.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpClient } from "../../src/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 import { finished, postJson, startTestServer, type TestServer } from "./_server.js";
 
@@ -121,6 +122,24 @@ describe("a run that fails", () => {
     expect(body.error.message).toContain("404");
     const list = await (await fetch(`${app.url}/api/reports`)).json();
     expect(list.jobs.map((j: { id: string }) => j.id)).toContain(created.body.id);
+  });
+});
+
+describe("the SSRF guard", () => {
+  it("refuses an article on a private address unless the server allows the private network", async () => {
+    const guarded = await startTestServer({ http: createHttpClient({ allowPrivateNetwork: false }) });
+    try {
+      const requestsBefore = site.requests.length;
+      const created = await postJson(guarded.url, { url: `${site.url}/pages/report-article` });
+      expect(created.status).toBe(202);
+      const events = await finished(guarded.url, created.body.id);
+      const last = events.at(-1)?.data as { type: string; error: { code: string; message: string } };
+      expect(last.type).toBe("failed");
+      expect(last.error.message).toContain("--allow-private-network");
+      expect(site.requests.length).toBe(requestsBefore);
+    } finally {
+      await guarded.close();
+    }
   });
 });
 
