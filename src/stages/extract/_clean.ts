@@ -154,7 +154,19 @@ const FURNITURE_TAGS = new Set(["nav", "aside", "footer", "header", "form"]);
  */
 export type Verdict = "keep" | "drop" | "hinted";
 
+const verdicts = new WeakMap<Element, Verdict>();
+
+/** `classify`, computed once per element: the passes over the tree ask about the same elements. */
 export function judge(element: Element): Verdict {
+  let verdict = verdicts.get(element);
+  if (verdict === undefined) {
+    verdict = classify(element);
+    verdicts.set(element, verdict);
+  }
+  return verdict;
+}
+
+function classify(element: Element): Verdict {
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
   const words = hintWords(element);
