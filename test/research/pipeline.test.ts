@@ -146,6 +146,28 @@ describe("research in createReport", () => {
     expect(recent.run.log.some((entry) => entry.message.includes("before --since"))).toBe(true);
   });
 
+  it("under --max-sources keeps the found source most about the article, whatever the search order", async () => {
+    const offTopic = await startFakeSearch("searxng", [
+      result(`${site.url}/pages/ja-original`, "Japanese"),
+      result(`${site.url}/pages/wire-original`, "Wire"),
+    ]);
+    try {
+      const { report, run: record } = await run({
+        search: createSearxng({ url: offTopic.url }),
+        maxSources: 1,
+      });
+      expect(report.sources.map((source) => source.input)).toEqual([
+        `${site.url}/pages/other-angle`,
+        `${site.url}/pages/wire-original`,
+      ]);
+      expect(record.log).toContainEqual(
+        expect.objectContaining({ input: `${site.url}/pages/ja-original`, message: "over --max-sources" }),
+      );
+    } finally {
+      await offTopic.close();
+    }
+  });
+
   it("draws on the local corpus", async () => {
     const path = join(tempDir(), "shirabe.sqlite");
     const corpus = openCorpus({ path });

@@ -7,6 +7,7 @@ import type { Article, Source } from "../../types.js";
 import { mergeNearDuplicates } from "./dedupe.js";
 import { type FoundInput, findSources } from "./find.js";
 import { generateQueries, type SearchQuery } from "./queries.js";
+import { buildBm25Index, diversify, scoreBm25 } from "./rank.js";
 import { sourceSignals } from "./signals.js";
 
 export interface ResearchOptions {
@@ -73,10 +74,13 @@ export interface Refined {
   notes: Array<{ input: string; message: string }>;
 }
 
+/** Characters of the article's text that, with its title, say what found sources should be about. */
+const LEAD_CHARS = 1_000;
+
 /**
  * Keeps the article (s0) and the sources worth citing: published since `since`, one per story, at most
- * `maxSources`, cited and provided ones before found ones. Ids are renumbered s1, s2, … and every source
- * gets its signals.
+ * `maxSources`, cited and provided ones before found ones, and found ones by relevance to the article
+ * with no site crowding out the rest. Ids are renumbered s1, s2, … and every source gets its signals.
  */
 export function refineSources(sources: Source[], options: ResearchOptions & { now: Date }): Refined {
   const notes: Refined["notes"] = [];
@@ -93,7 +97,11 @@ export function refineSources(sources: Source[], options: ResearchOptions & { no
     for (const copy of copies) notes.push({ input: copy, message: `a copy of ${keptInput}; merged into it` });
   }
   const order = { article: 0, cited: 1, provided: 2, found: 3 } as const;
-  const [article, ...rest] = [...unique].sort((a, b) => order[a.role] - order[b.role]);
+  const [article, ...named] = [...unique]
+    .filter((source) => source.role !== "found")
+    .sort((a, b) => order[a.role] - order[b.role]);
+  const found = unique.filter((source) => source.role === "found");
+  const rest = [...named, ...(article ? byRelevance(found, article) : found)];
   const limit = options.maxSources ?? rest.length;
   for (const source of rest.slice(limit)) notes.push({ input: source.input, message: "over --max-sources" });
   const kept = [...(article ? [article] : []), ...rest.slice(0, limit)];
@@ -105,4 +113,24 @@ export function refineSources(sources: Source[], options: ResearchOptions & { no
     })),
     notes,
   };
+}
+
+/**
+ * Found sources best first: BM25 of each source's text against the article's title and lead, then MMR
+ * with a per-site penalty. Sources sharing no term with the article keep their search order, last.
+ */
+function byRelevance(found: Source[], article: Source): Source[] {
+  const asPassages = found.map((source) => ({
+    id: source.id,
+    sourceId: sourceSignals(source.article).site ?? source.id,
+    text: `${source.article.title}\n${source.article.text}`,
+    start: 0,
+    end: 0,
+    lang: source.article.lang,
+  }));
+  const query = `${article.article.title}\n${article.article.text.slice(0, LEAD_CHARS)}`;
+  const scored = scoreBm25(buildBm25Index(asPassages), query);
+  const ranked = diversify(scored, { limit: scored.length, groupOf: (passage) => passage.sourceId });
+  const ids = [...ranked.map((item) => item.passage.id), ...found.map((source) => source.id)];
+  return [...new Set(ids)].map((id) => found.find((source) => source.id === id) as Source);
 }
