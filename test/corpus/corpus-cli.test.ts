@@ -50,6 +50,7 @@ describe("shirabe corpus", () => {
     ["日本銀行", "ja-boj-rates.md", "日本銀行は24日"],
     ["金利", "ja-boj-rates.md", "金利"],
     ["総裁", "ja-boj-rates.md", "植田和男総裁は記者会見で"],
+    ["日銀", "ja-boj-rates.md", "日銀、政策金利を0.5%に引き上げ"],
     ["雪", "ja-hokkaido-snow.txt", "雪"],
     ["除雪", "ja-hokkaido-snow.txt", "特急を終日運休"],
     ["电动汽车", "zh-ev-exports.md", "电动汽车"],

@@ -241,6 +241,10 @@ function document(
   pageStarts: number[] | null,
 ): CorpusDocumentInput {
   const passages = splitPassages({ id: "c", role: "provided", input: location, article });
+  // A headline the body does not repeat is still what people search for, so it is kept as a passage.
+  const title = article.title.trim();
+  const headline =
+    title && !passages.some((passage) => passage.text.includes(title)) ? [{ text: title, page: 1 }] : [];
   return {
     location,
     title: article.title,
@@ -248,10 +252,13 @@ function document(
     lang: article.lang,
     publishedAt: article.publishedAt,
     contentType,
-    passages: passages.map((passage) => ({
-      text: passage.text,
-      page: pageStarts ? pageAt(pageStarts, passage.start) : null,
-    })),
+    passages: [
+      ...headline.map((text) => ({ text, page: pageStarts ? 1 : null })),
+      ...passages.map((passage) => ({
+        text: passage.text,
+        page: pageStarts ? pageAt(pageStarts, passage.start) : null,
+      })),
+    ],
   };
 }
 
