@@ -2,7 +2,15 @@
 // citing the passage it was taken from. Same input, same report.
 import { ShirabeError } from "../../errors.js";
 import { assertSupportedLang, type ReportLabels, reportLabels } from "../../text/labels.js";
-import { cosine, sentenceLang, similarityTerms, termCounts } from "../../text/terms.js";
+import {
+  cosine,
+  factTerms,
+  opensWithReference,
+  sentenceLang,
+  similarityTerms,
+  speaksAsAuthor,
+  termCounts,
+} from "../../text/terms.js";
 import type { Claim, Draft, Paragraph, Passage, Section, Source } from "../../types.js";
 import {
   boundedCandidates,
@@ -11,8 +19,16 @@ import {
   claimOf,
   compareReading,
 } from "./candidates.js";
-import { selectMmr, similarityMatrix, textRank, tfidfVectors } from "./rank.js";
-import { clusterBySimilarity, headingTerms, splitInTwo, type TermStats, termStats } from "./themes.js";
+import { headingKeys, type PhraseIndex, phraseIndex } from "./headings.js";
+import {
+  blendSimilarity,
+  factSimilarity,
+  selectMmr,
+  similarityMatrix,
+  textRank,
+  tfidfVectors,
+} from "./rank.js";
+import { clusterBySimilarity, splitInTwo } from "./themes.js";
 
 export { assertSupportedLang, reportLabels };
 
@@ -27,8 +43,16 @@ export interface ExtractiveInput {
 
 const DEFAULT_MAX_SENTENCES = 18;
 const CLAIMS_PER_PARAGRAPH = 4;
-/** Score factor for sentences in the report's language and register over quoted ones. */
-const OWN_VOICE_BOOST = 2;
+/** Score factor for sentences in the report's language and register over foreign quotations. */
+const OWN_VOICE_BOOST = 2.5;
+/** Score factor for sentences in the report's language quoted for their register (だ/である news style). */
+const SAME_LANGUAGE_BOOST = 1.6;
+/** Score factor for a sentence that opens by pointing back ("This", 「その」). */
+const REFERENCE_PENALTY = 0.3;
+/** Score factor for a sentence in its author's voice ("we", 「私たちのチーム」): a report does not say "we". */
+const PERSONAL_PENALTY = 0.3;
+/** How much a cross-language match of numbers and names counts as similarity. */
+const FACT_WEIGHT = 0.8;
 
 export function writeExtractive(input: ExtractiveInput): Draft {
   const lang = assertSupportedLang(input.lang ?? "ja");
@@ -40,6 +64,7 @@ export function writeExtractive(input: ExtractiveInput): Draft {
       kind: "usage",
     });
   }
+  const maxSentences = input.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const candidates = boundedCandidates(candidateSentences(input.sources, input.passages), subject.id);
   if (candidates.length === 0) {
     throw new ShirabeError(`${subject.input}: no complete sentences to build a report from`, {
@@ -48,23 +73,52 @@ export function writeExtractive(input: ExtractiveInput): Draft {
       input: subject.input,
     });
   }
-  const vectors = tfidfVectors(candidates.map((c) => similarityTerms(c.passage.text)));
-  const similarity = similarityMatrix(vectors);
+  const texts = candidates.map((c) => c.passage.text);
+  const vectors = tfidfVectors(texts.map(similarityTerms));
+  const similarity = blendSimilarity(
+    similarityMatrix(vectors),
+    factSimilarity(texts.map(factTerms)),
+    FACT_WEIGHT,
+  );
   const isSubject = candidates.map((c) => c.passage.sourceId === subject.id);
-  const centrality = textRank(similarity, isSubject);
+  const languages = candidates.map((c) => sentenceLang(c.passage.text, c.passage.lang));
+  // Sentences link mostly to sentences of their own language, so centrality and relevance are only
+  // comparable within a language: each is scaled to its language's best before languages compete.
+  const centrality = perLanguageShare(textRank(similarity, isSubject), languages);
   // Relevance to the article keeps a cited page's unrelated sentences (sidebars, boilerplate) out.
   const subjectCentroid = termCounts(
     candidates.flatMap((c, i) => (isSubject[i] ? similarityTerms(c.passage.text) : [])),
   );
-  // A report reads best in its own language: sentences it can use in its own voice rank higher.
-  const ownVoice = candidates.map((c) => !claimOf(c.passage, lang).quotation);
+  const relevance = perLanguageShare(
+    vectors.map((v) => cosine(v, subjectCentroid)),
+    languages,
+  );
+  // A report reads best in its own language: sentences it can use in its own voice rank higher, then
+  // sentences in its language quoted for their register, then foreign ones.
+  const voice = candidates.map((c, i) =>
+    !claimOf(c.passage, lang).quotation ? OWN_VOICE_BOOST : languages[i] === lang ? SAME_LANGUAGE_BOOST : 1,
+  );
+  const standalone = texts.map((text) => !opensWithReference(text));
+  const impersonal = texts.map((text) => !speaksAsAuthor(text));
   const scores = centrality.map(
     (rank, i) =>
       rank *
-      (0.5 + cosine(vectors[i] as Map<string, number>, subjectCentroid)) *
-      (ownVoice[i] ? OWN_VOICE_BOOST : 1),
+      (0.5 + (relevance[i] as number)) *
+      (voice[i] as number) *
+      (standalone[i] ? 1 : REFERENCE_PENALTY) *
+      (impersonal[i] ? 1 : PERSONAL_PENALTY),
   );
-  const chosen = selectMmr(scores, similarity, input.maxSentences ?? DEFAULT_MAX_SENTENCES);
+  // "This figure…" or 「また、…」 needs the sentence before it; with enough others it is left out.
+  // A passage of two Japanese sentences would need two citations; it is left out too.
+  const single = texts.map((text) => !/[。！？][^」』）)]/u.test(text.trim()));
+  const fit = standalone.map((ok, i) => ok && (single[i] as boolean));
+  const enoughStandalone = fit.filter(Boolean).length >= 2 * maxSentences;
+  const chosen = selectMmr(
+    scores,
+    similarity,
+    maxSentences,
+    enoughStandalone ? fit : single.some(Boolean) ? single : undefined,
+  );
 
   const introCount = chosen.length >= 8 ? 3 : chosen.length >= 3 ? 2 : 1;
   const conclusionCount = chosen.length >= 8 ? 2 : 1;
@@ -84,14 +138,26 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const body = rest.filter((i) => !conclusion.includes(i));
 
   const toClaim = (i: number): Claim => claimOf((candidates[i] as Candidate).passage, lang);
-  const inReadingOrder = (indices: number[]) =>
-    [...indices].sort((a, b) => compareReading(candidates[a] as Candidate, candidates[b] as Candidate));
-  const stats = termStats(candidates.map((c) => c.passage.text));
+  // Source by source in text order reads as a paragraph; a sentence that points back never opens it.
+  const inReadingOrder = (indices: number[]) => {
+    const ordered = [...indices].sort((a, b) =>
+      compareReading(candidates[a] as Candidate, candidates[b] as Candidate),
+    );
+    const opener = ordered.findIndex((i) => standalone[i]);
+    return opener > 0 ? [ordered[opener] as number, ...ordered.filter((_, k) => k !== opener)] : ordered;
+  };
   const articleTitle = subject.article.title.replace(/\s+/g, " ").trim() || subject.article.url;
+  const plans = themeSections(body, {
+    similarity,
+    phrases: phraseIndex(texts),
+    languages,
+    labels,
+    rankOrder: chosen,
+  });
   return {
     title: labels.title(articleTitle, sentenceLang(articleTitle, subject.article.lang) === lang),
     introduction: paragraphs(inReadingOrder(introduction).map(toClaim)),
-    sections: themeSections(body, similarity, candidates, stats, labels, lang, chosen).map(
+    sections: plans.map(
       (plan): Section => ({
         heading: plan.heading,
         paragraphs: plan.paragraphs.flatMap((group) => paragraphs(inReadingOrder(group).map(toClaim))),
@@ -119,17 +185,26 @@ interface ThemePlan {
   subsections: Array<{ heading: string; members: number[] }>;
 }
 
+interface ThemeContext {
+  similarity: number[][];
+  phrases: PhraseIndex;
+  /** Language of each candidate sentence. */
+  languages: string[];
+  labels: ReportLabels;
+  /** Chosen sentences, best first. */
+  rankOrder: number[];
+}
+
+/** Neighbouring sentences in the report's language weaker than this say something else. */
+const MIN_NEIGHBOUR_SIMILARITY = 0.25;
+const MAX_NEIGHBOURS = 6;
+/** Characters of a Japanese or Chinese heading built from two phrases. */
+const MAX_CJK_HEADING = 16;
+
 /** 2–4 themes (fewer for few sentences), most central theme first; large themes get two sub-themes. */
-function themeSections(
-  body: number[],
-  similarity: number[][],
-  candidates: Candidate[],
-  stats: TermStats,
-  labels: ReportLabels,
-  lang: string,
-  rankOrder: number[],
-): ThemePlan[] {
+function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
   if (body.length === 0) return [];
+  const { similarity, labels, rankOrder } = context;
   const k = body.length >= 12 ? 4 : body.length >= 8 ? 3 : body.length >= 4 ? 2 : 1;
   const rankOf = (i: number) => rankOrder.indexOf(i);
   const bestRank = (group: number[]) => Math.min(...group.map(rankOf));
@@ -138,29 +213,100 @@ function themeSections(
     similarity,
     k,
   ).sort((a, b) => bestRank(a) - bestRank(b));
-  // Japanese and Chinese reports name themes with kanji/katakana terms when the sentences have them.
-  const cjk = lang === "ja" || lang === "zh";
   const used = new Set<string>();
-  const textsOf = (group: number[]) => group.map((i) => (candidates[i] as Candidate).passage.text);
+  const headings = new Set<string>();
+  const name = (members: number[], others: number[], parent: string[], fallback: string) => {
+    const request = {
+      members,
+      others,
+      neighbours: neighbours(members, context),
+      cjk: labels.lang === "ja" || labels.lang === "zh",
+      used,
+      parent,
+      maxTerms: 2,
+    };
+    let keys = headingKeys(context.phrases, request);
+    // A sub-theme whose every phrase is in its theme's heading is named by one of those phrases alone.
+    if (keys.length === 0 && parent.length > 0) {
+      const free = new Set([...used].filter((key) => !parent.includes(key)));
+      keys = headingKeys(context.phrases, { ...request, used: free, parent: [], maxTerms: 1 });
+    }
+    const heading =
+      keys.length > 0
+        ? joinTerms(
+            keys.map((key) => context.phrases.display.get(key) ?? key),
+            labels,
+          )
+        : fallback;
+    for (const key of keys) used.add(key);
+    // Two sections under one title would read as a mistake; the numbered fallback is always unique.
+    const unique = headings.has(heading) ? `${fallback}` : heading;
+    headings.add(unique);
+    return { heading: unique, keys };
+  };
   return groups.map((group, index) => {
-    const terms = headingTerms(textsOf(group), stats, { cjk, used, count: 2 });
-    const heading = terms.length > 0 ? joinTerms(terms, labels) : labels.theme(index + 1);
+    const others = body.filter((i) => !group.includes(i));
+    const theme = name(group, others, [], labels.theme(index + 1));
     const halves = group.length >= 4 ? splitInTwo(group, similarity) : [group];
-    if (halves.length < 2) return { heading, paragraphs: [group], subsections: [] };
+    if (halves.length < 2) return { heading: theme.heading, paragraphs: [group], subsections: [] };
     const subsections = halves
       .sort((a, b) => bestRank(a) - bestRank(b))
       .map((members, subIndex) => {
-        const subTerms = headingTerms(textsOf(members), stats, { cjk, used, count: 1 });
-        return {
-          heading: subTerms.length > 0 ? joinTerms(subTerms, labels) : `${heading} ${subIndex + 1}`,
+        // A sub-theme is told apart from its sibling first of all, and never repeats its theme's terms.
+        const sibling = group.filter((i) => !members.includes(i));
+        const sub = name(
           members,
-        };
+          [...sibling, ...sibling, ...others],
+          theme.keys,
+          `${theme.heading} ${subIndex + 1}`,
+        );
+        return { heading: sub.heading, members };
       });
-    return { heading, paragraphs: [], subsections };
+    return { heading: theme.heading, paragraphs: [], subsections };
   });
 }
 
+/**
+ * Sentences of the report's language, outside the group, that state its facts: an English group in a
+ * Japanese report can then be titled with the Japanese sources' words for the same things.
+ */
+function neighbours(members: number[], context: ThemeContext): Array<{ index: number; weight: number }> {
+  const lang = context.labels.lang;
+  const found: Array<{ index: number; weight: number }> = [];
+  for (const [index, row] of context.similarity.entries()) {
+    if (members.includes(index) || context.languages[index] !== lang) continue;
+    const weight = Math.max(...members.map((m) => row[m] ?? 0));
+    if (weight >= MIN_NEIGHBOUR_SIMILARITY) found.push({ index, weight });
+  }
+  return found.sort((a, b) => b.weight - a.weight || a.index - b.index).slice(0, MAX_NEIGHBOURS);
+}
+
+/** 「DeepSeek-R1と蒸留モデル」, "Export controls and H800": a short title from one or two phrases. */
 function joinTerms(terms: string[], labels: ReportLabels): string {
-  const shown = labels.lang === "ja" ? terms : terms.map((t) => t.charAt(0).toUpperCase() + t.slice(1));
-  return shown.join(labels.termJoiner);
+  const [first = "", ...rest] = terms;
+  if (labels.lang === "ja" || labels.lang === "zh") {
+    const joined = [first, ...rest].join(labels.lang === "ja" ? "と" : "和");
+    // A heading is read at a glance: past this width the first phrase alone says it better.
+    return displayWidth(joined) <= MAX_CJK_HEADING ? joined : first;
+  }
+  const capitalized = first.charAt(0).toUpperCase() + first.slice(1);
+  return [capitalized, ...rest].join(labels.termJoiner);
+}
+
+/** Each value as a share of the largest value among sentences of the same language. */
+function perLanguageShare(values: number[], languages: string[]): number[] {
+  const best = new Map<string, number>();
+  for (const [i, value] of values.entries()) {
+    const lang = languages[i] as string;
+    best.set(lang, Math.max(best.get(lang) ?? 0, value));
+  }
+  return values.map((value, i) => {
+    const top = best.get(languages[i] as string) ?? 0;
+    return top > 0 ? value / top : 0;
+  });
+}
+
+/** Width in full-width characters: a Latin letter or digit takes half the room of a kanji. */
+function displayWidth(text: string): number {
+  return [...text].reduce((width, char) => width + (/[\x20-\x7e]/.test(char) ? 0.5 : 1), 0);
 }

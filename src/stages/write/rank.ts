@@ -62,12 +62,20 @@ export function textRank(similarity: number[][], isSubject: boolean[]): number[]
   return rank;
 }
 
-/** Indices of up to `limit` sentences, best first, each novel with respect to those before it. */
-export function selectMmr(scores: number[], similarity: number[][], limit: number): number[] {
+/**
+ * Indices of up to `limit` sentences, best first, each novel with respect to those before it; only
+ * `eligible` sentences (all when omitted) may be chosen.
+ */
+export function selectMmr(
+  scores: number[],
+  similarity: number[][],
+  limit: number,
+  eligible?: boolean[],
+): number[] {
   const best = Math.max(0, ...scores);
   const normalized = scores.map((s) => (best > 0 ? s / best : 0));
   const chosen: number[] = [];
-  const open = new Set(scores.map((_, i) => i));
+  const open = new Set(scores.flatMap((_, i) => (eligible && !eligible[i] ? [] : [i])));
   while (chosen.length < limit && open.size > 0) {
     let pick = -1;
     let pickValue = Number.NEGATIVE_INFINITY;
@@ -85,4 +93,37 @@ export function selectMmr(scores: number[], similarity: number[][], limit: numbe
     open.delete(pick);
   }
   return chosen;
+}
+
+/**
+ * Similarity that also sees facts across languages: a Japanese and an English sentence share few
+ * terms but the same numbers and names, so the higher of the two similarities counts.
+ */
+export function blendSimilarity(text: number[][], facts: number[][], factWeight: number): number[][] {
+  return text.map((row, i) => row.map((value, j) => Math.max(value, factWeight * (facts[i]?.[j] ?? 0))));
+}
+
+/** Fewer shared facts than this is coincidence (one date, one model name), not the same statement. */
+const MIN_SHARED_FACTS = 2;
+/** A fact term in more than this share of sentences (DeepSeek, AI, 2025) identifies no statement. */
+const MAX_FACT_SHARE = 0.04;
+
+/** Cosine over the rare fact terms (numbers, names) of two sentences that share at least two of them. */
+export function factSimilarity(factLists: string[][]): number[][] {
+  const documentFrequency = new Map<string, number>();
+  for (const terms of factLists) {
+    for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const limit = Math.max(3, MAX_FACT_SHARE * factLists.length);
+  const vectors = tfidfVectors(
+    factLists.map((terms) => terms.filter((term) => (documentFrequency.get(term) ?? 0) <= limit)),
+  );
+  return vectors.map((a, i) =>
+    vectors.map((b, j) => {
+      if (i === j) return 0;
+      let shared = 0;
+      for (const term of a.keys()) if (b.has(term)) shared++;
+      return shared >= MIN_SHARED_FACTS ? cosine(a, b) : 0;
+    }),
+  );
 }
