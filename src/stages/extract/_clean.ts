@@ -142,7 +142,11 @@ function isHidden(element: Element): boolean {
   );
 }
 
-/** Words whose containers are removed wherever they are: reader comments are prose too. */
+/**
+ * Words whose containers are removed even if they wrap much prose — reader comments are prose too — unless
+ * a content word says the element is the article itself ("entry-content comments-open"); those are
+ * treated like any other hinted element.
+ */
 const ALWAYS_DROP = new Set(["comment", "comments", "disqus"]);
 
 /** Tags that mark page furniture, but that some sites also wrap their whole layout in. */
@@ -170,7 +174,7 @@ function classify(element: Element): Verdict {
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
   const words = hintWords(element);
-  if (words.some((word) => ALWAYS_DROP.has(word))) return "drop";
+  if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";

@@ -8,10 +8,20 @@ const BOILERPLATE_COST = 1;
 /** Above this share of link text a block reads as navigation, not prose. */
 const MAX_LINK_DENSITY = 0.5;
 const MIN_PROSE_CHARS = 25;
+/** Prose may carry some links (citations, names); beyond this share it is a teaser or a link list. */
+const MAX_PROSE_LINK_DENSITY = 0.35;
 /** A wrapper scoring at least this share of the best element is taken instead of it. */
 const NEAR_TIE = 0.95;
 /** Sentence punctuation; a "." or ":" inside a number (2024.11.14, 15:40) is not. */
 const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
+
+/** Labels that stand where an ad was: never part of the article. */
+const AD_LABEL =
+  /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
+
+/** What datelines are made of: months, weekdays, times, zones, "updated/posted/by", numbers. */
+const DATE_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
 
 function linkDensity(block: SourcedBlock): number {
   return block.chars === 0 ? 1 : block.linkChars / block.chars;
@@ -27,11 +37,11 @@ function isProseList(block: SourcedBlock): boolean {
   );
 }
 
-/** Prose: a paragraph-like block of real sentences that is not mostly links. */
+/** Prose: a paragraph, quote or code block of real sentences that is not mostly links. */
 function isProse(block: SourcedBlock): boolean {
-  if (block.block.type === "heading" || block.block.type === "table") return false;
-  if (block.block.type === "list") return false;
-  if (linkDensity(block) > 0.35) return false;
+  const type = block.block.type;
+  if (type === "heading" || type === "table" || type === "list") return false;
+  if (linkDensity(block) > MAX_PROSE_LINK_DENSITY) return false;
   return block.chars >= 80 || (block.chars >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
 }
 
@@ -48,11 +58,7 @@ export function scoreElements(
   for (const block of blocks) {
     const weight = isProse(block)
       ? block.chars * (1 - linkDensity(block)) * proseFactor(block)
-      : (block.block.type === "heading" && !isTeaserTitle(block)) ||
-          block.block.type === "table" ||
-          isProseList(block)
-        ? 0
-        : -BOILERPLATE_COST * block.chars;
+      : weightOf(block);
     if (weight === 0) continue;
     for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
       if (element.type !== "tag") break;
@@ -60,6 +66,18 @@ export function scoreElements(
     }
   }
   return score;
+}
+
+/**
+ * Non-prose blocks: section headings, tables and listicles are neutral (they belong to articles but also
+ * to sidebars, so they should not pull the choice either way); everything else — link lists, teaser
+ * titles, labels — costs its length.
+ */
+function weightOf(block: SourcedBlock): number {
+  const type = block.block.type;
+  if (type === "heading" && !isTeaserTitle(block)) return 0;
+  if (type === "table" || isProseList(block)) return 0;
+  return -BOILERPLATE_COST * block.chars;
 }
 
 /** The element whose subtree maximises prose minus boilerplate, optionally only among `within`'s subtree. */
@@ -93,7 +111,7 @@ function inside(element: Element, container: Element): boolean {
   return false;
 }
 
-/** The container's blocks without navigation-like link lists. */
+/** The container's blocks without link lists, datelines and ad labels, trimmed of non-prose edges. */
 export function selectBlocks(blocks: SourcedBlock[], container: Element): SourcedBlock[] {
   const kept = blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
@@ -109,13 +127,6 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
   });
   return trimEdges(kept);
 }
-
-/** Labels that stand where an ad was: never part of the article. */
-const AD_LABEL =
-  /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
-
-const DATE_WORDS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
 
 /** "Updated 5:27 am CST, Wednesday, November 20, 2019": a line that is a date and little else. */
 function isDateline(text: string): boolean {

@@ -63,6 +63,14 @@ describe("main text", () => {
     expect(article.text).toBe(PROSE.join("\n\n"));
   });
 
+  it("leaves reader comments out, but not an article whose class mentions them", () => {
+    const comments = `<section class="comments-area"><h3>3 comments</h3>
+      <p>I walk along that river every morning and I think the wetland is a wonderful idea for everyone.</p>
+      <p>Parking downtown is already impossible, so this decision will hurt the shops on Main Street badly.</p></section>`;
+    const page = html(`<div class="entry-content comments-open">${paragraphs()}</div>${comments}`);
+    expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
+  });
+
   it("finds an article whose wrapper has a boilerplate-like class name", () => {
     const page = html(`<div class="layout has-sidebar"><div class="widget-wrap">${paragraphs()}</div></div>
       <div class="sidebar"><p>Subscribe to our newsletter for weekly updates on the city.</p></div>`);
