@@ -243,8 +243,7 @@ function document(
   const passages = splitPassages({ id: "c", role: "provided", input: location, article });
   // A headline the body does not repeat is still what people search for, so it is kept as a passage.
   const title = article.title.trim();
-  const headline =
-    title && !passages.some((passage) => passage.text.includes(title)) ? [{ text: title, page: 1 }] : [];
+  const headline = title && !passages.some((passage) => passage.text.includes(title)) ? [title] : [];
   return {
     location,
     title: article.title,
