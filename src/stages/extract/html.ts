@@ -1,4 +1,5 @@
 // HTML → Article: read metadata from the intact page, strip boilerplate, find the article's container.
+import { type Document, Element as DomElement } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
 import { buildBlocks, type SourcedBlock } from "./_blocks.js";
@@ -50,6 +51,15 @@ function articleWrappers(score: Map<Element, number>, draft: Element | null): Se
   return keep;
 }
 
+/** A fragment without <html>/<body> (htmlparser2 does not invent them): give its nodes one parent. */
+function wrapInBody(document: Document): Element {
+  const body = new DomElement("body", {}, document.children);
+  for (const child of body.children) child.parent = body;
+  body.parent = document;
+  document.children = [body];
+  return body;
+}
+
 function toArticle(page: DecodedPage, metadata: PageMetadata, blocks: Block[], links: Link[]): Article {
   const text = articleText(blocks);
   return {
@@ -82,8 +92,7 @@ export function extractHtml(page: DecodedPage): Article {
   limitDepth(document, MAX_DEPTH);
   const metadata = readMetadata(document, page.url);
   removeNonContent(document);
-  const body = findFirst(document, (element) => element.name === "body") ?? findFirst(document, () => true);
-  if (!body) return toArticle(page, metadata, [], []);
+  const body = findFirst(document, (element) => element.name === "body") ?? wrapInBody(document);
   // First find the article with all hinted furniture still in place, so that wrappers named like
   // boilerplate survive; then drop the furniture and look again.
   const memo = new Map<Element, boolean>();

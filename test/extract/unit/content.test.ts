@@ -63,6 +63,17 @@ describe("main text", () => {
     expect(article.text).toBe(PROSE.join("\n\n"));
   });
 
+  it("reads layout tables, <br>-separated text, <div> paragraphs and fragments without <body>", () => {
+    const nav = `<div class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sports">Sports</a></div>`;
+    const pages = [
+      html(`<table><tr><td>${nav}</td><td><font size="2">${paragraphs()}</font></td></tr></table>`),
+      html(`${nav}<div class="txt">${PROSE.join("<br><br>")}</div>`),
+      html(`${nav}<div>${PROSE.map((text) => `<div>${text}</div>`).join("")}</div>`),
+      paragraphs(),
+    ];
+    for (const page of pages) expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
+  });
+
   it("leaves reader comments out, but not an article whose class mentions them", () => {
     const comments = `<section class="comments-area"><h3>3 comments</h3>
       <p>I walk along that river every morning and I think the wetland is a wonderful idea for everyone.</p>
