@@ -88,6 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxUploadBytes = options.maxUploadBytes ?? 2 * 1024 * 1024;
   const engines = options.engines ?? DEFAULT_ENGINES;
   const limiter = createRateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60_000 });
+  // Wrong tokens per client address: after this many the address must wait, even with the right one.
+  const guesses = createRateLimiter({ limit: 20, windowMs: 60_000 });
   const store = options.store;
   const runner = createJobRunner(
     { http: options.http, store, ...(options.cache ? { cache: options.cache } : {}) },
@@ -96,9 +98,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const printer = createPdfPrinter(options.chromiumPath ?? DEFAULT_CHROMIUM);
   const assets = loadAssets();
 
-  const authorized = (request: IncomingMessage) => {
+  const authorized = (request: IncomingMessage, given: string | undefined) => {
     if (!requireToken) return true;
-    return tokenMatches(requestToken(request), token as string);
+    const client = request.socket.remoteAddress ?? "";
+    const wait = guesses.wait(client);
+    if (wait > 0) {
+      throw new ApiError(429, "rate-limited", `too many wrong tokens; try again in ${wait} s`, {
+        "retry-after": String(wait),
+      });
+    }
+    if (given !== undefined && tokenMatches(given, token as string)) return true;
+    if (given !== undefined) guesses.take(client);
+    return false;
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -122,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.writeHead(303, { location: "/login", "set-cookie": `${TOKEN_COOKIE}=; Path=/; Max-Age=0` });
       return void response.end();
     }
-    if (!authorized(request)) {
+    if (!authorized(request, requestToken(request))) {
       if (path.startsWith("/api/")) {
         throw new ApiError(
           401,
@@ -143,6 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         uiPage(assets.index, lang, {
           engines: Object.entries(engines).map(([name, engine]) => ({ name, models: engine.models ?? [] })),
           langs: [...LANGS],
+          auth: requireToken,
         }),
       );
     }
@@ -158,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (method !== "POST") throw new ApiError(405, "method-not-allowed", "use GET or POST on /login");
     const form = await readForm(request, 4096);
-    if (!requireToken || tokenMatches(form.get("token") ?? undefined, token as string)) {
+    if (authorized(request, form.get("token") ?? "")) {
       const headers: Record<string, string> = { location: "/" };
       if (requireToken) headers["set-cookie"] = tokenCookie(token as string, isSecure(request));
       response.writeHead(303, headers);

@@ -293,3 +293,26 @@ describe("phone width, keyboard only, English", () => {
     }
   });
 });
+
+describe("a server that requires a token", () => {
+  it("logs in through the form, then logs out", async () => {
+    const guarded = await startTestServer({ requireToken: true, token: "browser-test-token-5150" });
+    const { context, page } = await openPage();
+    try {
+      await page.goto(guarded.url);
+      await page.waitForSelector("input#token");
+      await page.fill("#token", "wrong");
+      await page.press("#token", "Enter");
+      await page.waitForSelector(".error[role=alert]");
+      await page.fill("#token", "browser-test-token-5150");
+      await page.press("#token", "Enter");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
+      await page.click("#logout button");
+      await page.waitForSelector("input#token");
+      expect((await context.cookies()).some((cookie) => cookie.name === "shirabe_token")).toBe(false);
+    } finally {
+      await context.close();
+      await guarded.close();
+    }
+  });
+});

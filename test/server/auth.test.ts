@@ -119,3 +119,29 @@ describe("a server that requires a token (configured as non-loopback, bound to 1
     expect(status).toBe(200);
   });
 });
+
+describe("token guessing", () => {
+  it("makes an address that sent 20 wrong tokens wait, even when it then sends the right one", async () => {
+    const app = await startTestServer({ requireToken: true, token: TOKEN });
+    try {
+      for (let guess = 0; guess < 20; guess++) {
+        const response = await fetch(`${app.url}/api/reports`, {
+          headers: { authorization: `Bearer guess-${guess}` },
+        });
+        expect(response.status).toBe(401);
+      }
+      const locked = await fetch(`${app.url}/api/reports`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+      const login = await fetch(`${app.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `token=${TOKEN}`,
+      });
+      expect(login.status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});

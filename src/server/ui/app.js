@@ -7,6 +7,7 @@ const TEXT = {
     skip: "本文へ移動",
     navNew: "新しいレポート",
     navReports: "レポート一覧",
+    logout: "ログアウト",
     otherLang: "English",
     newTitle: "記事から調査レポートを作る",
     inputKind: "記事の指定方法",
@@ -67,6 +68,7 @@ const TEXT = {
     skip: "Skip to content",
     navNew: "New report",
     navReports: "Reports",
+    logout: "Log out",
     otherLang: "日本語",
     newTitle: "Turn an article into a research report",
     inputKind: "Article from",
@@ -777,6 +779,7 @@ document.getElementById("ui-lang").addEventListener("click", () => {
   applyChrome();
   route();
 });
+document.getElementById("logout").hidden = config.auth !== true;
 window.addEventListener("hashchange", route);
 applyChrome();
 route();
