@@ -1,5 +1,6 @@
 // The JSON API over real HTTP: create → events → read → list/search → export → delete, and every
 // validation answer a client can get.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient } from "../../src/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
@@ -247,6 +248,55 @@ describe("limits", () => {
       expect((await fetch(`${limited.url}/api/reports`)).status).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe("PDF export without Chromium", () => {
+  it("answers 503 pdf-unavailable naming the missing program, and still exports HTML", async () => {
+    const noChromium = await startTestServer({ chromiumPath: "/nonexistent/chromium" });
+    try {
+      const created = await postJson(noChromium.url, {
+        url: `${site.url}/pages/report-source-b`,
+        followLinks: false,
+      });
+      await finished(noChromium.url, created.body.id);
+      const pdf = await fetch(`${noChromium.url}/api/reports/${created.body.id}/export?format=pdf`);
+      expect(pdf.status).toBe(503);
+      const error = (await pdf.json()).error;
+      expect(error.code).toBe("pdf-unavailable");
+      expect(error.message).toContain("/nonexistent/chromium");
+      const html = await fetch(`${noChromium.url}/api/reports/${created.body.id}/export?format=html`);
+      expect(html.status).toBe(200);
+    } finally {
+      await noChromium.close();
+    }
+  });
+});
+
+describe("docs/openapi.json", () => {
+  it("documents only endpoints the server answers", async () => {
+    const spec = JSON.parse(readFileSync(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
+    const created = await postJson(app.url, { url: `${site.url}/pages/report-source-c`, followLinks: false });
+    await finished(app.url, created.body.id);
+    const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) =>
+        Object.keys(item)
+          .filter((method) => method !== "parameters")
+          .map((method) => ({ path: path.replace("{id}", created.body.id), method: method.toUpperCase() })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(8);
+    // DELETE last, so the other operations still find the report.
+    operations.sort((a, b) => Number(a.method === "DELETE") - Number(b.method === "DELETE"));
+    for (const { path, method } of operations) {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        redirect: "manual",
+        ...(method === "POST" ? { headers: { "content-type": "application/json" }, body: "{}" } : {}),
+      });
+      await response.arrayBuffer();
+      expect(response.status, `${method} ${path}`).not.toBe(405);
+      expect(response.status, `${method} ${path}`).not.toBe(404);
     }
   });
 });

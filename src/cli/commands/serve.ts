@@ -18,6 +18,7 @@ import { openLlmEngine } from "../llm.js";
 interface ServeFlags extends CommonFlags, LlmFlags {
   port: string;
   host: string;
+  chromium: string;
 }
 
 export function registerServe(program: Command, context: CommandContext): void {
@@ -44,6 +45,7 @@ export function registerServe(program: Command, context: CommandContext): void {
       "per report: stop before the LLM calls could cost more than this (US dollars)",
     )
     .option("--max-tokens <n>", "per report: stop before the LLM calls could use more tokens than this")
+    .option("--chromium <path>", "the Chromium that prints PDF exports", "/usr/bin/chromium")
     .option("--debug", "print stack traces")
     .action(async (flags: ServeFlags) => {
       const settings = resolveSettings(flags, context.io.env);
@@ -67,6 +69,7 @@ export function registerServe(program: Command, context: CommandContext): void {
           store,
           ...(settings.useCache ? { cache: store } : {}),
           engines,
+          chromiumPath: flags.chromium,
           ...(token ? { token } : {}),
         });
       } catch (error) {
