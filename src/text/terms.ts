@@ -171,13 +171,13 @@ export function usesAsciiPunctuation(sentence: string): boolean {
 // Openings that lean on an earlier sentence: pronouns, connectives, "The company" and bare topics like
 // 「メンバーは」. Out of context such a sentence reads as a fragment, so the writer avoids leading with it.
 const ENGLISH_REFERENCE =
-  /^(?:this|that|these|those|it|its|they|their|them|he|she|his|her|but|however|and|or|so|yet|still|also|instead|meanwhile|moreover|furthermore|thus|therefore|hence|such|both|another|then|even|first|second|third|finally|on that view|at the same time|in that|by then|the (?:company|lab|firm|start-?up|figure|number|report|move|update|plan|app|team|city|drop|group|deal|rules|result|same))\b/i;
+  /^(?:this|that|these|those|it|its|they|their|them|he|she|his|her|but|however|and|or|so|yet|still|also|instead|meanwhile|moreover|furthermore|thus|therefore|hence|such|both|another|then|even|first|second|third|finally|on that view|at the same time|in that|by then|the (?:company|lab|firm|start-?up|figure|number|report|move|update|plan|app|team|city|drop|group|deal|rules|controls|result|same))\b/i;
 const JAPANESE_REFERENCE =
   /^(?!これまで)(?:その|この|これ|それ|あの|あれ|こう|そう|こちら|ここ|そこ|また|さらに|しかし|ただし|一方|なお|そして|つまり|では|まず|次に|同社|同氏|同計画|同年|両社|両者|前者|後者|彼|彼女|[一二三四五]つ目|第[一二三四五]|最後に|(?:メンバー|計画|会社|企業|チーム|政府|結果|理由|目的|背景|狙い|特徴|課題|ベース)(?:は|も|の|に))/u;
 
 /** First person and asides to the audience: a report speaks for its sources, not as a blog or a video. */
 const PERSONAL_VOICE =
-  /(?:私たち|私は|当研究室|このブログ|このページ|本稿|みなさん|ご視聴|チャンネル登録|次回は|こんにちは)|\b(?:we|our|us|I|my)\b/u;
+  /(?:私たち|私は|当研究室|このブログ|このページ|本稿|みなさん|ご視聴|チャンネル登録|次回は|こんにちは|(?:議論|紹介|解説)しました|まとめておきます)|\b(?:we|our|us|I|my)\b/u;
 
 /** True when a sentence speaks as its author to its readers (「私たちのチームでも」, "we think"). */
 export function speaksAsAuthor(sentence: string): boolean {
@@ -241,7 +241,7 @@ const JA_GENERIC = new Set(
     "一方 今後 翌日 一日 同社 同氏 以上 以下 場合 可能 必要 今回 発表 説明 指摘 関係 問題 時間 現在 影響 結果 方法 多く " +
     "自身 全体 内容 状況 大手 種類 理由 目的 注目 話題 世界 国内 海外 一部 多数 最初 最後 最大 最多 前年 今日 当時 近年 " +
     "意味 仕組 姿勢 要素 共通点 存在 事例 違い 関心 議論 結論 予定 記事 動画 内部 検証 成果 成功 ポイント 能力 分野 " +
-    "自分 手法 方針 水準 規模 段階 目標 理論 意見 ブログ 同時 当研究室"
+    "自分 手法 方針 水準 規模 段階 目標 理論 意見 ブログ 同時 当研究室 出身 一つ"
   ).split(" "),
 );
 /** After a kanji word these make it a verb (公開した), an adjective (高性能な) or an adverb (早くから). */
@@ -306,7 +306,7 @@ const EN_VERBS = wordSet(`
   wiped erasing pointed noted noting invoked asked asking assume assumed rivals rival obscured raised lowered
   squeezed depended benefits benefit shaping shapes shaped follow follows decide evaluate ignore ignored known
   reads matters matter mattered say claim claims think thinks believe believes expects expect close closes
-  closed respond responds designing
+  closed respond responds designing face faces faced
 `);
 /** Adjectives: fine before a noun, never a heading's last word. */
 const EN_ADJECTIVES = wordSet(`

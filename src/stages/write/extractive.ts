@@ -51,6 +51,8 @@ const SAME_LANGUAGE_BOOST = 1.6;
 const REFERENCE_PENALTY = 0.3;
 /** Score factor for a sentence in its author's voice ("we", 「私たちのチーム」): a report does not say "we". */
 const PERSONAL_PENALTY = 0.3;
+/** Similarity above which a sentence repeats one already chosen. */
+const MAX_REDUNDANCY = 0.5;
 /** How much a cross-language match of numbers and names counts as similarity. */
 const FACT_WEIGHT = 0.8;
 
@@ -113,12 +115,11 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const single = texts.map((text) => !/[。！？][^」』）)]/u.test(text.trim()));
   const fit = standalone.map((ok, i) => ok && (single[i] as boolean));
   const enoughStandalone = fit.filter(Boolean).length >= 2 * maxSentences;
-  const chosen = selectMmr(
-    scores,
-    similarity,
-    maxSentences,
-    enoughStandalone ? fit : single.some(Boolean) ? single : undefined,
-  );
+  const chosen = selectMmr(scores, similarity, maxSentences, {
+    ...(enoughStandalone ? { eligible: fit } : single.some(Boolean) ? { eligible: single } : {}),
+    // Stricter than the default: a report states each fact once, even when two sources word it apart.
+    maxRedundancy: MAX_REDUNDANCY,
+  });
 
   const introCount = chosen.length >= 8 ? 3 : chosen.length >= 3 ? 2 : 1;
   const conclusionCount = chosen.length >= 8 ? 2 : 1;
@@ -156,7 +157,12 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   });
   return {
     title: labels.title(articleTitle, sentenceLang(articleTitle, subject.article.lang) === lang),
-    introduction: paragraphs(inReadingOrder(introduction).map(toClaim)),
+    // The report opens in its own voice: its own-language sentences come before quotations.
+    introduction: paragraphs(
+      inReadingOrder(introduction)
+        .sort((a, b) => Number(voice[b] === OWN_VOICE_BOOST) - Number(voice[a] === OWN_VOICE_BOOST))
+        .map(toClaim),
+    ),
     sections: plans.map(
       (plan): Section => ({
         heading: plan.heading,

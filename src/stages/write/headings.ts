@@ -138,9 +138,15 @@ function preferScript<T extends { phrase: HeadingPhrase; name: boolean; score: n
 ): T[] {
   const best = (items: T[]) => Math.max(0, ...items.map((s) => s.score));
   const native = pool.filter((s) => s.phrase.cjk === cjk);
-  const names = pool.filter((s) => s.name && s.phrase.cjk !== cjk);
+  if (!cjk) {
+    // An English heading may borrow a Latin name from a Japanese sentence (NVIDIA); a Japanese phrase
+    // only titles a group of Japanese sentences that has nothing else.
+    if (native.length > 0) return native;
+    const latin = pool.filter((s) => /^[\x20-\x7e]+$/.test(s.phrase.text));
+    return latin.length > 0 ? latin : pool;
+  }
+  const names = pool.filter((s) => s.name && !s.phrase.cjk);
   if (native.length > 0 && best(native) >= NATIVE_SHARE * best(names)) return native;
-  if (names.length > 0) return names;
   // A Japanese heading made of English common words ("shares") would be worse than the fallback.
-  return cjk ? native : pool;
+  return names.length > 0 ? names : native;
 }

@@ -62,16 +62,21 @@ export function textRank(similarity: number[][], isSubject: boolean[]): number[]
   return rank;
 }
 
-/**
- * Indices of up to `limit` sentences, best first, each novel with respect to those before it; only
- * `eligible` sentences (all when omitted) may be chosen.
- */
+export interface MmrOptions {
+  /** Only these sentences may be chosen (all when omitted). */
+  eligible?: boolean[];
+  /** A sentence at least this similar to a chosen one is skipped (default 0.6). */
+  maxRedundancy?: number;
+}
+
+/** Indices of up to `limit` sentences, best first, each novel with respect to those before it. */
 export function selectMmr(
   scores: number[],
   similarity: number[][],
   limit: number,
-  eligible?: boolean[],
+  options: MmrOptions = {},
 ): number[] {
+  const { eligible, maxRedundancy = MAX_REDUNDANCY } = options;
   const best = Math.max(0, ...scores);
   const normalized = scores.map((s) => (best > 0 ? s / best : 0));
   const chosen: number[] = [];
@@ -81,7 +86,7 @@ export function selectMmr(
     let pickValue = Number.NEGATIVE_INFINITY;
     for (const i of open) {
       const redundancy = Math.max(0, ...chosen.map((j) => similarity[i]?.[j] ?? 0));
-      if (redundancy > MAX_REDUNDANCY) continue;
+      if (redundancy > maxRedundancy) continue;
       const value = MMR_LAMBDA * (normalized[i] as number) - (1 - MMR_LAMBDA) * redundancy;
       if (value > pickValue) {
         pick = i;

@@ -35,7 +35,12 @@ export function clusterBySimilarity(members: number[], similarity: number[][], k
     groups.splice(b, 1);
     return true;
   };
-  while (groups.length > Math.max(1, k)) mergeClosest(() => true);
+  // Average linkage chains everything into one theme through names all sentences share (DeepSeek);
+  // a size cap keeps themes even, and is lifted only when no other merge is left.
+  const cap = Math.ceil(members.length / Math.max(1, k)) + 1;
+  while (groups.length > Math.max(1, k)) {
+    if (!mergeClosest((a, b) => a.length + b.length <= cap)) mergeClosest(() => true);
+  }
   // Singletons read as stray sentences under their own heading; fold them into the closest theme.
   while (groups.length > 1 && groups.some((g) => g.length < MIN_GROUP)) {
     mergeClosest((a, b) => a.length < MIN_GROUP || b.length < MIN_GROUP);
