@@ -40,20 +40,24 @@ export async function findSources(options: FindOptions): Promise<FindResult> {
   const found: FoundInput[] = [];
   const warnings: string[] = [];
   const since = options.since ? Date.parse(options.since) : Number.NaN;
-  const keep = (item: FoundInput) => {
+  /** True when the item is new (and now on the list). */
+  const keep = (item: FoundInput): boolean => {
     const key = normalize(item.input);
-    if (seen.has(key)) return;
-    if (!Number.isNaN(since) && item.publishedAt && Date.parse(item.publishedAt) < since) return;
+    if (seen.has(key)) return false;
+    if (!Number.isNaN(since) && item.publishedAt && Date.parse(item.publishedAt) < since) return false;
     seen.add(key);
     found.push(item);
+    return true;
   };
   for (const query of options.queries) {
     if (options.corpus) {
-      for (const hit of options.corpus.searchCorpus(query.text, {
-        limit: CORPUS_PER_QUERY * 4,
-        match: "any",
-      })) {
-        keep({ input: hit.location, origin: "corpus", query: query.text, publishedAt: null });
+      // Hits are passages and one document may have several: ask for more, keep a few documents.
+      const hits = options.corpus.searchCorpus(query.text, { limit: CORPUS_PER_QUERY * 4, match: "any" });
+      let documents = 0;
+      for (const hit of hits) {
+        if (documents >= CORPUS_PER_QUERY) break;
+        if (keep({ input: hit.location, origin: "corpus", query: query.text, publishedAt: null }))
+          documents++;
       }
     }
     if (!options.search) continue;
@@ -75,18 +79,7 @@ export async function findSources(options: FindOptions): Promise<FindResult> {
       if (error instanceof ShirabeError && error.kind === "usage") break;
     }
   }
-  return { found: capCorpus(found), warnings };
-}
-
-/** One corpus document may match many queries; each is read once, and corpus results are capped per query. */
-function capCorpus(found: FoundInput[]): FoundInput[] {
-  const perQuery = new Map<string, number>();
-  return found.filter((item) => {
-    if (item.origin !== "corpus") return true;
-    const count = perQuery.get(item.query) ?? 0;
-    perQuery.set(item.query, count + 1);
-    return count < CORPUS_PER_QUERY;
-  });
+  return { found, warnings };
 }
 
 function normalize(input: string): string {
