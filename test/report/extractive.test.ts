@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createHttpClient } from "../../src/adapters/http/client.js";
 import { isShirabeError } from "../../src/errors.js";
+import { readArticle } from "../../src/pipeline.js";
 import { checkReport } from "../../src/stages/check/check.js";
 import { splitPassages } from "../../src/stages/passages.js";
 import { renderMarkdown } from "../../src/stages/render/markdown.js";
 import { assertSupportedLang, reportLabels, writeExtractive } from "../../src/stages/write/extractive.js";
-import type { Claim, Draft } from "../../src/types.js";
+import { opensWithReference } from "../../src/text/terms.js";
+import type { Claim, Draft, Paragraph, Passage, Source } from "../../src/types.js";
 import { allSources, articleJa, buildReport, makeSource } from "./sources.js";
 
 function claimsOf(draft: Draft): Claim[] {
@@ -138,5 +143,150 @@ describe("writeExtractive on plain-style Japanese news", () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain(`「${quoted[0]}」[1]`);
     expect(checkReport(markdown, { lang: "ja", sources: [plain], passages })).toEqual([]);
+  });
+});
+
+/** Words a section title must not contain: function words, pronouns and verbs of news prose. */
+const NOT_IN_HEADINGS = new Set(
+  (
+    "the a an of to in on for with from by at as is are was were be been has have had do does did this that these " +
+    "those it its they their which who what when said says say released release combines combine shows show showed " +
+    "made make built trained cut reported fell rose added used became served runs set took gave called can will " +
+    "would could may might should also but however not"
+  ).split(" "),
+);
+
+function headingsOf(draft: Draft): Array<{ heading: string; parent: string | null }> {
+  return draft.sections.flatMap((s) => [
+    { heading: s.heading, parent: null },
+    ...s.subsections.map((sub) => ({ heading: sub.heading, parent: s.heading })),
+  ]);
+}
+
+/** Every block of prose a reader meets under its own heading. */
+function sectionsOf(draft: Draft): Paragraph[][] {
+  return [
+    draft.introduction,
+    ...draft.sections.flatMap((s) => [s.paragraphs, ...s.subsections.map((sub) => sub.paragraphs)]),
+    draft.conclusion,
+  ].filter((paragraphs) => paragraphs.length > 0);
+}
+
+const japanese = (text: string) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+
+describe("writeExtractive on the bundled example (five English and five Japanese pages)", () => {
+  const exampleDir = resolve(import.meta.dirname, "../../examples/china-ai");
+  let sources: Source[] = [];
+  let passages: Passage[] = [];
+  const drafts: Record<string, Draft> = {};
+
+  beforeAll(async () => {
+    const http = createHttpClient();
+    const files = [
+      "article.html",
+      ...readdirSync(exampleDir)
+        .filter((f) => f.endsWith(".html") && f !== "article.html")
+        .sort(),
+    ];
+    sources = await Promise.all(
+      files.map(async (file, i) => {
+        const { article } = await readArticle(join(exampleDir, file), { http });
+        return { id: `s${i}`, role: i === 0 ? "article" : "cited", input: file, article } as Source;
+      }),
+    );
+    passages = sources.flatMap((s) => splitPassages(s));
+    for (const lang of ["ja", "en"]) drafts[lang] = writeExtractive({ sources, passages, lang });
+  });
+
+  it("titles sections with nouns and names, never function words or verbs, and never twice", () => {
+    for (const lang of ["ja", "en"]) {
+      const headings = headingsOf(drafts[lang] as Draft);
+      expect(new Set(headings.map((h) => h.heading)).size).toBe(headings.length);
+      for (const { heading, parent } of headings) {
+        expect(heading).not.toBe(parent);
+        expect(heading, "a numbered fallback").not.toMatch(/ \d+$/);
+        const words = heading
+          .toLowerCase()
+          .split(/[^\p{L}\d.-]+/u)
+          .filter((w) => w !== "and");
+        expect(
+          words.filter((w) => NOT_IN_HEADINGS.has(w)),
+          heading,
+        ).toEqual([]);
+        if (lang === "ja") {
+          // Hiragana in a Japanese title is grammar (a verb ending, a particle): only の and と may join nouns.
+          expect(
+            heading.replace(/(?<=[^\p{Script=Hiragana}])[のと](?=[^\p{Script=Hiragana}])/gu, ""),
+            heading,
+          ).not.toMatch(/\p{Script=Hiragana}/u);
+          // Each joined part is Japanese or a Latin name (Nvidia, Zhipu AI), never an English common word.
+          for (const part of heading.split("と")) {
+            expect(part, heading).toMatch(/[\p{Script=Han}\p{Script=Katakana}]|^[\p{Lu}\d][\p{L}\d .-]*$/u);
+          }
+        }
+      }
+    }
+  });
+
+  it("opens no section with a sentence that points back to one the reader has not seen", () => {
+    for (const lang of ["ja", "en"]) {
+      for (const section of sectionsOf(drafts[lang] as Draft)) {
+        const first = section[0]?.claims[0]?.text ?? "";
+        expect(opensWithReference(first), first).toBe(false);
+      }
+    }
+  });
+
+  it("writes a Japanese report mostly in Japanese and an English one mostly in English", () => {
+    const ja = claimsOf(drafts.ja as Draft);
+    expect(ja.filter((c) => japanese(c.text)).length / ja.length).toBeGreaterThan(0.6);
+    const en = claimsOf(drafts.en as Draft);
+    expect(en.filter((c) => !japanese(c.text)).length / en.length).toBeGreaterThan(0.8);
+  });
+
+  it("opens the Japanese report in its own voice and states the training cost once", () => {
+    const draft = drafts.ja as Draft;
+    expect(draft.introduction[0]?.claims[0]?.quotation).toBeUndefined();
+    for (const lang of ["ja", "en"]) {
+      const cost = claimsOf(drafts[lang] as Draft).filter((c) => /5\.6 million|560万/.test(c.text));
+      expect(cost.length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("builds 2–4 themes, each under a heading, from verbatim passages", () => {
+    for (const lang of ["ja", "en"]) {
+      const draft = drafts[lang] as Draft;
+      expect(draft.sections.length).toBeGreaterThanOrEqual(2);
+      expect(draft.sections.length).toBeLessThanOrEqual(4);
+      const introduction = draft.introduction.flatMap((p) => p.claims);
+      expect(introduction.length).toBeGreaterThanOrEqual(2);
+      expect(introduction.length).toBeLessThanOrEqual(4);
+      for (const claim of claimsOf(draft)) {
+        expect(passages.find((p) => p.id === claim.passageIds[0])?.text).toBe(claim.text);
+      }
+    }
+  });
+});
+
+describe("opensWithReference", () => {
+  it("flags sentences that lean on an earlier one and passes those that stand alone", () => {
+    for (const text of [
+      "This figure excludes research costs.",
+      "However, the rules were tightened in 2023.",
+      "The company was founded in 2023.",
+      "その創業者は金融業界の出身です。",
+      "また、計画の公表後に支援策が出ました。",
+      "メンバーは、DeepSeekなど6社です。",
+    ]) {
+      expect(opensWithReference(text), text).toBe(true);
+    }
+    for (const text of [
+      "DeepSeek was founded in 2023 by Liang Wenfeng.",
+      "The October 2022 rules cut off access to the A100.",
+      "2025年1月20日、DeepSeekが推論モデルを公開しました。",
+      "これまで、研究は米国帰りの研究者がけん引してきました。",
+    ]) {
+      expect(opensWithReference(text), text).toBe(false);
+    }
   });
 });
