@@ -1,6 +1,9 @@
-// The pages' language (a cookie set by the UI's switch, else Accept-Language) and the templating of
-// the two HTML shells; everything else is drawn by ui/app.js.
-import type { IncomingMessage } from "node:http";
+// The web pages: their files, their language (a cookie set by the UI's switch, else Accept-Language)
+// and the templating of the two HTML shells; everything else is drawn by ui/app.js.
+import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ShirabeError } from "../index.js";
+import { ApiError } from "./api-error.js";
 import { cookieValue } from "./auth.js";
 
 export type UiLang = "ja" | "en";
@@ -34,4 +37,57 @@ function escapeAttribute(text: string): string {
 
 export function uiPage(template: string, lang: UiLang, config: Record<string, unknown>): string {
   return template.replaceAll("{{lang}}", lang).replace("{{config}}", escapeAttribute(JSON.stringify(config)));
+}
+
+const UI_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export function sendHtml(response: ServerResponse, html: string): void {
+  response.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": UI_CSP,
+    "cache-control": "no-store",
+  });
+  response.end(html);
+}
+
+export interface Assets {
+  index: string;
+  login: string;
+  files: Record<string, { type: string; body: string }>;
+}
+
+/**
+ * The UI is plain files next to this module (src/server/ui), read once at start. A build that compiled
+ * this module to dist/server/ without copying them still finds them in the source tree.
+ */
+export function loadAssets(): Assets {
+  const folder = [new URL("./ui/", import.meta.url), new URL("../../src/server/ui/", import.meta.url)].find(
+    (url) => existsSync(new URL("index.html", url)),
+  );
+  if (!folder) {
+    throw new ShirabeError(
+      "the web UI files (src/server/ui) are missing from this installation; reinstall Shirabe",
+      {
+        code: "ui-missing",
+        kind: "internal",
+      },
+    );
+  }
+  const read = (name: string) => readFileSync(new URL(name, folder), "utf8");
+  return {
+    index: read("index.html"),
+    login: read("login.html"),
+    files: {
+      "app.js": { type: "text/javascript; charset=utf-8", body: read("app.js") },
+      "app.css": { type: "text/css; charset=utf-8", body: read("app.css") },
+    },
+  };
+}
+
+export function serveAsset(response: ServerResponse, assets: Assets, name: string): void {
+  const asset = Object.hasOwn(assets.files, name) ? assets.files[name] : undefined;
+  if (!asset) throw new ApiError(404, "not-found", `no asset ${name.slice(0, 80)}`);
+  response.writeHead(200, { "content-type": asset.type, "cache-control": "no-cache" });
+  response.end(asset.body);
 }
