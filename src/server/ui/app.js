@@ -780,6 +780,11 @@ document.getElementById("ui-lang").addEventListener("click", () => {
   route();
 });
 document.getElementById("logout").hidden = config.auth !== true;
+// The skip link must not change the hash: the hash is the route.
+document.querySelector(".skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener("hashchange", route);
 applyChrome();
 route();
