@@ -11,6 +11,7 @@ import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, readFilePage } from "./stages/fetch.js";
 import { splitPassages } from "./stages/passages.js";
 import { discoverSources, type ResearchOptions, refineSources } from "./stages/research/gather.js";
+import { looksLikePdf, readPdfSource } from "./stages/research/pdf.js";
 import { politeHttp } from "./stages/research/polite.js";
 import { mergeGrounding } from "./stages/verify/index.js";
 import { writeExtractive } from "./stages/write/extractive.js";
@@ -287,7 +288,10 @@ async function readSources(
       const index = next++;
       const item = pending[index] as PendingSource;
       try {
-        const { page, article } = await readArticle(item.input, options.deps, options);
+        const { page, article } =
+          options.research && looksLikePdf(item.input)
+            ? await readPdfSource(item.input, options.deps.http)
+            : await readArticle(item.input, options.deps, options);
         if (seenUrls.has(page.url) || seenUrls.has(article.url)) continue;
         seenUrls.add(page.url);
         results[index] = { role: item.role, input: item.input, article };

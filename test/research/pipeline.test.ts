@@ -1,7 +1,7 @@
 // Research inside a real report run: a fake SearXNG finds pages on the fixture site, syndicated copies
 // are merged, robots.txt is honoured, failures are logged, --max-sources and --since apply, and every
 // source carries its signals in the JSON report.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -11,8 +11,16 @@ import { openCorpus } from "../../src/adapters/store/corpus.js";
 import { createHttpClient, createReport, renderReport } from "../../src/index.js";
 import { type FakeSearchServer, startFakeSearch } from "../search/fake-search.js";
 import { runCli, tempDir } from "../support/cli.js";
+import { makePdf } from "./_pdf.js";
 
 const CLUSTER = resolve(import.meta.dirname, "../fixtures/research/syndicated");
+const TOLL_STUDY = makePdf(
+  [
+    ["Congestion charging: evidence review"],
+    ["Old town shopkeepers feared losing customers, but footfall recovered within a year in most cities."],
+  ],
+  { title: "Congestion Charging Evidence Review" },
+);
 
 /** The cluster's pages at /pages/<slug> and /private/<slug>, with a robots.txt that closes /private/. */
 async function startClusterSite(): Promise<{ url: string; paths: string[]; close(): Promise<void> }> {
@@ -20,6 +28,10 @@ async function startClusterSite(): Promise<{ url: string; paths: string[]; close
   const server: Server = createServer((request, response) => {
     const path = request.url ?? "/";
     paths.push(path);
+    if (path === "/docs/toll-study.pdf") {
+      response.writeHead(200, { "content-type": "application/pdf" }).end(TOLL_STUDY);
+      return;
+    }
     if (path === "/robots.txt") {
       response.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nDisallow: /private/\n");
       return;
@@ -165,6 +177,32 @@ describe("research in createReport", () => {
       );
     } finally {
       await offTopic.close();
+    }
+  });
+
+  it("reads PDF sources, found by search or given as files", async () => {
+    const pdfSearch = await startFakeSearch("searxng", [result(`${site.url}/docs/toll-study.pdf`, "Study")]);
+    const file = join(tempDir(), "review.pdf");
+    writeFileSync(file, TOLL_STUDY);
+    try {
+      const { report } = await createReport({
+        input: `${site.url}/pages/other-angle`,
+        lang: "en",
+        followLinks: false,
+        sources: [file],
+        deps: { http },
+        research: { hostDelayMs: 0, search: createSearxng({ url: pdfSearch.url }) },
+      });
+      expect(report.failures).toEqual([]);
+      const pdfs = report.sources.filter(
+        (source) => source.article.title === "Congestion Charging Evidence Review",
+      );
+      expect(pdfs.map((source) => source.role)).toEqual(["provided"]);
+      // The same study twice (file and URL) is one story: the copy is merged, the given file kept.
+      expect(pdfs[0]?.signals?.type).toBe("document");
+      expect(pdfs[0]?.article.text).toContain("footfall recovered within a year");
+    } finally {
+      await pdfSearch.close();
     }
   });
 

@@ -1,14 +1,14 @@
 // `shirabe corpus add | search | list | remove`: the user's own library of sources, searchable in any
 // language and usable by reports through --corpus.
 import { mkdirSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Corpus, type CorpusDocumentInput, openCorpus } from "../../adapters/store/corpus.js";
 import { type HttpClient, type HttpResponse, readArticle, ShirabeError } from "../../index.js";
 import type { CorpusHit } from "../../ports/search.js";
 import { splitPassages } from "../../stages/passages.js";
-import { extractPdf, pageAt } from "../../stages/research/pdf.js";
+import { extractPdf, looksLikePdf, pageAt, readPdfSource } from "../../stages/research/pdf.js";
 import type { Article } from "../../types.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
 import { buildHttpClient, type CommandContext } from "../context.js";
@@ -16,8 +16,6 @@ import { exitCodeFor } from "../exit-codes.js";
 
 /** File types a corpus folder contributes. */
 const CORPUS_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".pdf"]);
-/** Reports and filings run larger than articles; past this a PDF is refused rather than read into memory. */
-const MAX_PDF_BYTES = 50 * 1024 * 1024;
 /** Characters of a matching passage printed in the human-readable listing. */
 const PASSAGE_PREVIEW_CHARS = 240;
 
@@ -190,7 +188,10 @@ async function readCorpusDocument(
   encoding: string | undefined,
 ): Promise<CorpusDocumentInput> {
   const isUrl = /^https?:\/\//i.test(input);
-  if (!isUrl && extname(input).toLowerCase() === ".pdf") return pdfDocument(input, await readPdfFile(input));
+  if (!isUrl && looksLikePdf(input)) {
+    const { article, pageStarts } = await readPdfSource(input, http);
+    return document(input, article, "application/pdf", pageStarts);
+  }
   let client = http;
   if (isUrl) {
     // One request decides PDF or page; a page is then read from that same response, not fetched again.
@@ -208,18 +209,6 @@ function isPdf(response: HttpResponse): boolean {
   return (
     type === "application/pdf" || Buffer.from(response.body.subarray(0, 5)).toString("latin1") === "%PDF-"
   );
-}
-
-async function readPdfFile(path: string): Promise<Uint8Array> {
-  const info = await stat(path);
-  if (info.size > MAX_PDF_BYTES) {
-    throw new ShirabeError(`${path}: PDF is larger than the ${MAX_PDF_BYTES / 1024 / 1024} MiB limit`, {
-      code: "too-large",
-      kind: "input",
-      input: path,
-    });
-  }
-  return new Uint8Array(await readFile(path));
 }
 
 async function pdfDocument(location: string, bytes: Uint8Array): Promise<CorpusDocumentInput> {

@@ -1,9 +1,15 @@
 // PDF → Article, keeping where each page starts so passages can cite "p. 7". PDF text comes as visual
 // lines; lines are joined back into paragraphs (a line that does not end a sentence continues on the next).
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { ShirabeError } from "../../errors.js";
-import type { Article, Block } from "../../types.js";
+import type { HttpClient } from "../../ports/http.js";
+import type { Article, Block, Page } from "../../types.js";
 
+/** Reports and filings run larger than articles; past this a PDF is refused rather than read into memory. */
+const MAX_PDF_BYTES = 50 * 1024 * 1024;
 /** A title longer than this is a paragraph, not a title. */
 const MAX_TITLE_CHARS = 200;
 /** A line shorter than this share of the page's longest line ends its paragraph. */
@@ -102,4 +108,80 @@ function paragraphs(page: string): string[] {
   }
   if (current) result.push(current);
   return result;
+}
+
+/** True for a URL or path whose name ends in .pdf: read with readPdfSource instead of as a page. */
+export function looksLikePdf(input: string): boolean {
+  const path = /^https?:\/\//i.test(input) ? new URL(input).pathname : input;
+  return path.toLowerCase().endsWith(".pdf");
+}
+
+/** Fetches or reads a PDF source and extracts it; a PDF without a text layer is an input error. */
+export async function readPdfSource(
+  input: string,
+  http: HttpClient,
+  now: () => Date = () => new Date(),
+): Promise<PdfArticle & { page: Page }> {
+  const isUrl = /^https?:\/\//i.test(input);
+  let page: Page;
+  if (isUrl) {
+    const response = await http.get(input);
+    if (response.status < 200 || response.status > 299) {
+      throw new ShirabeError(`${response.url}: HTTP ${response.status}; check the address`, {
+        code: "http-status",
+        kind: response.status >= 500 || response.status === 429 ? "network" : "input",
+        input,
+        retryable: response.status >= 500 || response.status === 429,
+      });
+    }
+    page = {
+      input,
+      url: response.url,
+      status: response.status,
+      headers: response.headers,
+      contentType: "application/pdf",
+      body: response.body,
+      fetchedAt: now().toISOString(),
+      fromCache: false,
+      redirects: response.redirects,
+    };
+  } else {
+    const path = resolve(input);
+    const info = await stat(path).catch((error: unknown) => {
+      throw new ShirabeError(`${input}: file not found; check the path`, {
+        code: "file-not-found",
+        kind: "input",
+        input,
+        cause: error,
+      });
+    });
+    if (info.size > MAX_PDF_BYTES) {
+      throw new ShirabeError(`${input}: PDF is larger than the ${MAX_PDF_BYTES / 1024 / 1024} MiB limit`, {
+        code: "too-large",
+        kind: "input",
+        input,
+      });
+    }
+    const body = new Uint8Array(await readFile(path));
+    page = {
+      input,
+      url: pathToFileURL(path).href,
+      status: 200,
+      headers: {},
+      contentType: "application/pdf",
+      body,
+      fetchedAt: now().toISOString(),
+      fromCache: false,
+      redirects: [],
+    };
+  }
+  const extracted = await extractPdf(page.body, page.url);
+  if (extracted.article.blocks.length === 0) {
+    throw new ShirabeError(`${input}: the PDF has no text layer (a scan?); run OCR on it first`, {
+      code: "no-article-text",
+      kind: "input",
+      input,
+    });
+  }
+  return { ...extracted, page };
 }
