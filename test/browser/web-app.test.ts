@@ -254,6 +254,9 @@ describe("phone width, keyboard only, English", () => {
     try {
       await page.goto(app.url);
       await page.locator("#url").waitFor();
+      // Only the chosen kind of input shows; the extractive engine has no model to choose.
+      expect(await page.locator("#file").isVisible()).toBe(false);
+      expect(await page.locator("#model").isVisible()).toBe(false);
       expect(
         await page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
       ).toBe(true);
