@@ -181,9 +181,10 @@ describe("uploads and failures", () => {
       await page.goto(app.url);
       await page.fill("#url", `${site.url}/status/404`);
       await page.click("button.primary");
-      await page.waitForSelector(".error h2");
-      expect(await page.locator(".error h2").textContent()).toBe("レポートを作成できませんでした");
+      await page.waitForSelector(".error p");
+      expect(await page.locator("h1").textContent()).toBe("レポートを作成できませんでした");
       expect(await page.locator(".error p").textContent()).toContain("404");
+      expect(await page.locator('li[data-stage="article"]').getAttribute("class")).toContain("failed");
       await page.screenshot({ path: join(ARTIFACTS, "failed.png") });
     } finally {
       await context.close();

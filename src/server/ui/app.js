@@ -482,9 +482,10 @@ function renderProgress(id, state) {
   const sources = h("ul", { class: "sources" });
   const statusLine = h("p", { class: "status", role: "status" }, text.status[state.status]);
   const errorBox = h("div", { class: "error", role: "alert" });
+  const heading = h("h1", {}, text.progressTitle);
   setView(
     text.progressTitle,
-    h("h1", {}, text.progressTitle),
+    heading,
     h("p", { class: "input" }, state.input),
     statusLine,
     h("ol", { class: "stages", "aria-live": "polite" }, [...stageItems.values()]),
@@ -523,8 +524,11 @@ function renderProgress(id, state) {
         item.querySelector(".detail").textContent = `${sources.children.length} / ${item.dataset.total}`;
     }
     if (event.type === "failed") {
+      heading.textContent = text.failedTitle;
       statusLine.textContent = text.status.failed;
-      errorBox.replaceChildren(h("h2", {}, text.failedTitle), h("p", {}, event.error.message));
+      for (const item of stageItems.values())
+        if (item.classList.contains("running")) item.className = "stage failed";
+      errorBox.replaceChildren(h("p", {}, event.error.message));
     }
   };
 
