@@ -13,6 +13,7 @@ export const LANGS = ["ja", "en"] as const;
 const FILE_TYPES = [".html", ".htm", ".md", ".markdown", ".txt"];
 const MAX_SOURCES = 20;
 const MAX_LINKS = 50;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** What an engine is told when a job starts. */
 export interface EngineStart {
@@ -136,9 +137,13 @@ async function saveUpload(
   maxBytes: number,
 ): Promise<Pick<JobRequest, "input" | "label" | "cleanup">> {
   if (typeof file !== "object" || file === null) throw bad("bad-file", "file must be {name, content}");
-  const { name, content } = file as { name?: unknown; content?: unknown };
-  if (typeof name !== "string" || typeof content !== "string")
-    throw bad("bad-file", "file must be {name, content} with text content");
+  const { name, content, encoding } = file as { name?: unknown; content?: unknown; encoding?: unknown };
+  if (typeof name !== "string" || typeof content !== "string") {
+    throw bad("bad-file", "file must be {name, content} with content a string");
+  }
+  if (encoding !== undefined && encoding !== "text" && encoding !== "base64") {
+    throw bad("bad-file", 'file.encoding must be "text" or "base64"');
+  }
   // Only the last path segment is used, so a name like ../../x cannot place the file elsewhere.
   const base =
     name
@@ -150,11 +155,15 @@ async function saveUpload(
   if (!FILE_TYPES.includes(extension)) {
     throw bad("bad-file-type", `file must be HTML, Markdown or text (${FILE_TYPES.join(", ")})`);
   }
-  if (Buffer.byteLength(content) > maxBytes) {
+  // Raw bytes (base64) keep a Shift_JIS or EUC-JP file for the decode stage to read as such. Text is
+  // already decoded, so it is written as UTF-8 with a BOM, which outranks any charset the page declares.
+  const bytes =
+    encoding === "base64" ? Buffer.from(content, "base64") : Buffer.concat([UTF8_BOM, Buffer.from(content)]);
+  if (bytes.length > maxBytes + (encoding === "base64" ? 0 : UTF8_BOM.length)) {
     throw new ApiError(413, "too-large", `the file is larger than ${maxBytes} bytes; upload a smaller file`);
   }
   const folder = await mkdtemp(join(tmpdir(), "shirabe-upload-"));
   const path = join(folder, base);
-  await writeFile(path, content);
+  await writeFile(path, bytes);
   return { input: path, label: base, cleanup: () => rm(folder, { recursive: true, force: true }) };
 }

@@ -110,6 +110,40 @@ describe("an uploaded file", () => {
   });
 });
 
+describe("uploaded files in legacy Japanese encodings", () => {
+  const fixture = new URL("../fixtures/pages/ja-news-shift-jis/source.html", import.meta.url);
+
+  it("decodes a Shift_JIS page sent as bytes (base64) by the page's own charset rules", async () => {
+    const content = readFileSync(fixture).toString("base64");
+    const created = await postJson(app.url, {
+      file: { name: "library.html", content, encoding: "base64" },
+      followLinks: false,
+    });
+    expect(created.status).toBe(202);
+    const events = await finished(app.url, created.body.id);
+    expect(events.at(-1)?.data.type).toBe("done");
+    const body = await (await fetch(`${app.url}/api/reports/${created.body.id}`)).json();
+    expect(body.report.original.title).toContain("県立図書館");
+  });
+
+  it("reads text that was already decoded as such, even when the page declares another charset", async () => {
+    const html = [
+      '<!doctype html><html lang="ja"><head><meta charset="shift_jis"><title>路面電車の新路線が開業へ</title></head>',
+      "<body><article><h1>路面電車の新路線が開業へ</h1>",
+      "<p>市は新しい路面電車の路線が来年3月に開業すると発表した。運賃はバスと同じに設定される。</p>",
+      "<p>車両は18編成で、日本で製造された。計画には6年を要した。</p></article></body></html>",
+    ].join("");
+    const created = await postJson(app.url, {
+      file: { name: "tram.html", content: html },
+      followLinks: false,
+    });
+    const events = await finished(app.url, created.body.id);
+    expect(events.at(-1)?.data.type).toBe("done");
+    const body = await (await fetch(`${app.url}/api/reports/${created.body.id}`)).json();
+    expect(body.report.original.title).toBe("路面電車の新路線が開業へ");
+  });
+});
+
 describe("a run that fails", () => {
   it("ends with a failed event and shows its error", async () => {
     const created = await postJson(app.url, { url: `${site.url}/status/404`, lang: "en" });

@@ -330,7 +330,13 @@ function showHome() {
     if (sources.length > 0) body.sources = sources;
     const byFile = form.querySelector('input[name="kind"]:checked')?.value === "file";
     if (byFile && fileInput.files[0]) {
-      body.file = { name: fileInput.files[0].name, content: await fileInput.files[0].text() };
+      // Sent as bytes, so the server decodes a Shift_JIS or EUC-JP page by its own rules.
+      const bytes = new Uint8Array(await fileInput.files[0].arrayBuffer());
+      let binary = "";
+      for (let start = 0; start < bytes.length; start += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+      }
+      body.file = { name: fileInput.files[0].name, content: btoa(binary), encoding: "base64" };
     } else if (!byFile && urlInput.value.trim()) {
       body.url = urlInput.value.trim();
     } else {
