@@ -1,13 +1,16 @@
 // Page metadata: title, site name, author, date, language, canonical URL — from <meta>, JSON-LD and markup.
 import type { Document } from "domhandler";
 import { attr, collapse, type Element, elements, isElement, textOf } from "./_dom.js";
-import { dateFromUrl, hostOf, toIsoDate } from "./_text.js";
+import { hostOf, toIsoDate } from "./_text.js";
 
 export interface PageMetadata {
   title: string;
   siteName: string | null;
   author: string | null;
+  /** From JSON-LD or <meta>; the caller falls back to a <time> in the article, then the URL. */
   publishedAt: string | null;
+  /** <time datetime> elements of the intact page, in document order. */
+  times: { element: Element; datetime: string }[];
   /** Declared language only (html lang, content-language); detection from text happens later. */
   lang: string | null;
   canonicalUrl: string | null;
@@ -27,7 +30,7 @@ interface RawMetadata {
   baseHref: string;
   htmlLang: string;
   jsonLd: JsonObject[];
-  timeElements: string[];
+  times: { element: Element; datetime: string }[];
   bylines: string[];
 }
 
@@ -61,7 +64,7 @@ function collect(document: Document): RawMetadata {
     baseHref: "",
     htmlLang: "",
     jsonLd: [],
-    timeElements: [],
+    times: [],
     bylines: [],
   };
   for (const element of elements(document)) {
@@ -103,7 +106,7 @@ function collect(document: Document): RawMetadata {
         }
         break;
       case "time":
-        if (attr(element, "datetime")) raw.timeElements.push(attr(element, "datetime"));
+        if (attr(element, "datetime")) raw.times.push({ element, datetime: attr(element, "datetime") });
         break;
     }
     if (isByline(element)) {
@@ -231,18 +234,14 @@ const DATE_KEYS = [
   "date",
 ];
 
-function pickDate(raw: RawMetadata, ld: JsonObject | null, url: string): string | null {
+function pickDate(raw: RawMetadata, ld: JsonObject | null): string | null {
   const fromLd = toIsoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null);
   if (fromLd) return fromLd;
   for (const key of DATE_KEYS) {
     const value = toIsoDate(raw.meta.get(key));
     if (value) return value;
   }
-  for (const value of raw.timeElements) {
-    const date = toIsoDate(value);
-    if (date) return date;
-  }
-  return dateFromUrl(url);
+  return null;
 }
 
 export function readMetadata(document: Document, url: string): PageMetadata {
@@ -265,7 +264,8 @@ export function readMetadata(document: Document, url: string): PageMetadata {
     title: pickTitle(raw, ld, siteNames),
     siteName: siteName || null,
     author: pickAuthor(raw, ld),
-    publishedAt: pickDate(raw, ld, url),
+    publishedAt: pickDate(raw, ld),
+    times: raw.times,
     lang:
       (raw.htmlLang || raw.meta.get("content-language") || "")
         .split(/[-_,;]/)[0]

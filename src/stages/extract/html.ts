@@ -7,7 +7,7 @@ import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
 import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
 import { type PageMetadata, readMetadata } from "./_metadata.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
-import { articleText, detectLang } from "./_text.js";
+import { articleText, dateFromUrl, detectLang, toIsoDate } from "./_text.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
@@ -60,19 +60,60 @@ function wrapInBody(document: Document): Element {
   return body;
 }
 
-function toArticle(page: DecodedPage, metadata: PageMetadata, blocks: Block[], links: Link[]): Article {
-  const text = articleText(blocks);
+function isInside(element: Element, scope: Element): boolean {
+  for (
+    let node: Element | null = element;
+    node && node.type === "tag";
+    node = node.parent as Element | null
+  ) {
+    if (node === scope) return true;
+  }
+  return false;
+}
+
+/**
+ * The first <time datetime> inside the article: the <article> around its first block (its header holds
+ * the date), else the container. Removed furniture still points at its old parents, so a <time> in a
+ * dropped <header> is found too.
+ */
+function articleTime(
+  metadata: PageMetadata,
+  container: Element,
+  firstBlock: Element | undefined,
+): string | null {
+  let scope = container;
+  for (let node = firstBlock ?? null; node && node.type === "tag"; node = node.parent as Element | null) {
+    if (node.name === "article") {
+      scope = node;
+      break;
+    }
+  }
+  const time = metadata.times.find(({ element }) => isInside(element, scope));
+  return time ? toIsoDate(time.datetime) : null;
+}
+
+interface Content {
+  blocks: Block[];
+  links: Link[];
+  /** Date from the article's own <time>, used when JSON-LD and <meta> give none. */
+  timeInArticle: string | null;
+}
+
+const NO_CONTENT: Content = { blocks: [], links: [], timeInArticle: null };
+
+function toArticle(page: DecodedPage, metadata: PageMetadata, content: Content): Article {
+  const text = articleText(content.blocks);
   return {
     url: page.url,
     canonicalUrl: metadata.canonicalUrl,
     title: metadata.title,
     siteName: metadata.siteName,
     author: metadata.author,
-    publishedAt: metadata.publishedAt,
+    publishedAt: metadata.publishedAt ?? content.timeInArticle ?? dateFromUrl(page.url),
     lang: metadata.lang ?? detectLang(text || metadata.title),
-    blocks,
+    blocks: content.blocks,
     text,
-    links,
+    links: content.links,
   };
 }
 
@@ -104,12 +145,19 @@ export function extractHtml(page: DecodedPage): Article {
   const all = buildBlocks(body, metadata.baseUrl);
   // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
   const container = chooseContainer(scoreElements(all), draftContainer ?? undefined);
+  if (!container) return toArticle(page, metadata, fallbackContent(metadata, []) ?? NO_CONTENT);
   const titleKey = collapse(metadata.title).toLowerCase();
-  const kept = (container ? selectBlocks(all, container) : []).filter(
+  const kept = selectBlocks(all, container).filter(
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),
   );
   const blocks = kept.map((block) => block.block);
-  const fallback = fromArticleBody(metadata.articleBody, blocks);
-  if (fallback) return toArticle(page, metadata, fallback, []);
-  return toArticle(page, metadata, blocks, uniqueLinks(kept, page.url));
+  const timeInArticle = articleTime(metadata, container, kept[0]?.owner);
+  const fallback = fallbackContent(metadata, blocks);
+  if (fallback) return toArticle(page, metadata, { ...fallback, timeInArticle });
+  return toArticle(page, metadata, { blocks, links: uniqueLinks(kept, page.url), timeInArticle });
+}
+
+function fallbackContent(metadata: PageMetadata, extracted: Block[]): Content | null {
+  const blocks = fromArticleBody(metadata.articleBody, extracted);
+  return blocks ? { blocks, links: [], timeInArticle: null } : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
-import { decoded, newsPage, paragraphs } from "./_pages.js";
+import { decoded, html, newsPage, paragraphs } from "./_pages.js";
 
 const extract = (head: string, article = paragraphs(), url?: string, attributes?: string) =>
   extractArticle(decoded(newsPage(article, head, attributes), url));
@@ -93,6 +93,19 @@ describe("publishedAt", () => {
   it("falls back to a <time datetime> in the article", () => {
     const article = extract("", `<time datetime="2025-01-28 14:05">Jan 28</time>${paragraphs()}`, noDateUrl);
     expect(article.publishedAt).toBe("2025-01-28T14:05");
+  });
+
+  it("ignores a <time> outside the article (a sidebar's latest-news list)", () => {
+    const page = html(
+      `<article><header><h1>Park vote</h1></header>${paragraphs()}</article>
+       <div class="latest"><ul><li><a href="/x">Other news</a> <time datetime="2025-03-01">Mar 1</time></li></ul></div>`,
+    );
+    expect(extractArticle(decoded(page, noDateUrl)).publishedAt).toBeNull();
+    const dated = page.replace(
+      "<h1>Park vote</h1>",
+      `<h1>Park vote</h1><time datetime="2025-02-03">Feb 3</time>`,
+    );
+    expect(extractArticle(decoded(dated, noDateUrl)).publishedAt).toBe("2025-02-03");
   });
 
   it("falls back to a date in the URL", () => {
