@@ -95,7 +95,18 @@ function hasBlockContent(element: Element): boolean {
   return false;
 }
 
-/** A table is data when its cells hold only inline content; otherwise it is page layout. */
+/** Longer than this, or broken into lines, a cell holds running text: the table lays out a page. */
+const MAX_DATA_CELL_CHARS = 200;
+
+function countBreaks(element: Element): number {
+  let breaks = 0;
+  for (const child of element.children) {
+    if (isElement(child)) breaks += child.name === "br" ? 1 : countBreaks(child);
+  }
+  return breaks;
+}
+
+/** A table is data when its cells hold only short inline content; otherwise it is page layout. */
 function isDataTable(table: Element): boolean {
   const stack: Element[] = [table];
   while (stack.length) {
@@ -103,7 +114,8 @@ function isDataTable(table: Element): boolean {
     for (const child of element.children) {
       if (!isElement(child)) continue;
       if (child.name === "td" || child.name === "th") {
-        if (hasBlockContent(child)) return false;
+        if (hasBlockContent(child) || countBreaks(child) > 1) return false;
+        if (collapse(textOf(child)).length > MAX_DATA_CELL_CHARS) return false;
       } else stack.push(child);
     }
   }

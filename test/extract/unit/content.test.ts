@@ -67,6 +67,7 @@ describe("main text", () => {
     const nav = `<div class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sports">Sports</a></div>`;
     const pages = [
       html(`<table><tr><td>${nav}</td><td><font size="2">${paragraphs()}</font></td></tr></table>`),
+      html(`<table><tr><td>${nav}</td><td>${PROSE.join("<br><br>")}</td></tr></table>`),
       html(`${nav}<div class="txt">${PROSE.join("<br><br>")}</div>`),
       html(`${nav}<div>${PROSE.map((text) => `<div>${text}</div>`).join("")}</div>`),
       paragraphs(),
