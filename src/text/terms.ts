@@ -66,39 +66,6 @@ export function cosine(a: TermVector, b: TermVector): number {
   return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
-const WORD_SEGMENTERS = new Map<string, Intl.Segmenter>();
-
-function wordSegmenter(locale: string): Intl.Segmenter {
-  let segmenter = WORD_SEGMENTERS.get(locale);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(locale, { granularity: "word" });
-    WORD_SEGMENTERS.set(locale, segmenter);
-  }
-  return segmenter;
-}
-
-/**
- * Candidate heading terms as they appear in the text: katakana and kanji words (found with the
- * dictionary-based word segmenter, so 「6種類公開しました」 gives 種類 and 公開, not 種類公開) and Latin words.
- * Hiragana is left out because in Japanese it mostly spells grammar, not topics.
- */
-export function keyTerms(text: string): string[] {
-  const normalized = text.normalize("NFKC");
-  const locale = KANA.test(normalized) ? "ja" : HAN.test(normalized) ? "zh" : "en";
-  const terms: string[] = [];
-  for (const { segment, isWordLike } of wordSegmenter(locale).segment(normalized)) {
-    if (!isWordLike) continue;
-    if (/^(?:[\p{Script=Katakana}ー]{2,}|[\p{Script=Han}々]{2,})$/u.test(segment)) terms.push(segment);
-    else if (
-      /^\p{Script=Latin}[\p{Script=Latin}\d]{2,}$/u.test(segment) &&
-      !STOPWORDS.has(segment.toLowerCase())
-    ) {
-      terms.push(segment);
-    }
-  }
-  return terms;
-}
-
 /**
  * The language a sentence is written in, judged by its script; `declared` (the source's language)
  * decides between languages that share a script, e.g. a kanji-only line in a Japanese article.
@@ -289,7 +256,8 @@ const EN_FUNCTION = wordSet(`
   part way ways kind sort thing things time times day days week weeks month months ago today tomorrow yesterday
   whose whom where january february march april june july august september october november december monday
   tuesday wednesday thursday friday saturday sunday late early mid end point points case cases fact below above
-  far near beside besides against amid along
+  far near beside besides against amid along strongest largest biggest latest highest lowest fastest cheapest
+  smallest greatest newest widest
 `);
 /** Common English verbs (news register): a heading names a topic, never an action. */
 const EN_VERBS = wordSet(`
@@ -315,7 +283,7 @@ const EN_ADJECTIVES = wordSet(`
   top free final full cheap cheaper expensive available advanced comparable similar different recent whole entire
   total public private local national international latest leading huge real narrow wide wider broad broader long
   short key political technical possible likely clear able powerful efficient previous current certain specific
-  popular underrated aggressive permissive sharp simple explicit official detailed strongest
+  popular underrated aggressive permissive sharp simple explicit official detailed
 `);
 const EN_NOT_ADVERBS = wordSet("family supply assembly monopoly anomaly italy");
 
@@ -370,11 +338,18 @@ function englishPhrases(text: string): HeadingPhrase[] {
         const span = tokens.slice(from, to);
         const head = span.at(-1) as Token;
         if (EN_ADJECTIVES.has(head.lower) || (!head.name && head.lower.endsWith("ing"))) continue;
+        // "one-day", "China-specific", "open-weight" describe a noun that is missing.
+        if (
+          /-(?:day|year|week|time|term|based|like|level|scale|wide|specific|only|weight|class|grade)$/.test(
+            head.lower,
+          )
+        )
+          continue;
         if (span.length === 1 && (head.lower.length < 3 || (!head.name && head.lower.length < 4))) continue;
         const shown = span.map((t) => (t.name ? t.word : t.lower)).join(" ");
         phrases.push({
           text: shown,
-          key: span.map((t) => foldPlural(t.lower)).join(" "),
+          key: span.map((t) => foldPlural(t.word)).join(" "),
           cjk: false,
           name: span.every((t) => t.name),
           words: span.length,
@@ -385,8 +360,11 @@ function englishPhrases(text: string): HeadingPhrase[] {
   return phrases;
 }
 
+/** Lower-cased singular: "controls" is "control", "GPUs" is "gpu"; "status" and "bus" stay. */
 function foldPlural(word: string): string {
-  return /^[a-z-]{3,}s$/.test(word) && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  const lower = word.toLowerCase();
+  if (/^\p{Lu}{2,}s$/u.test(word)) return lower.slice(0, -1);
+  return /^[a-z-]{3,}s$/.test(lower) && !/(?:ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
 /**
@@ -396,4 +374,28 @@ function foldPlural(word: string): string {
  */
 export function headingPhrases(text: string): HeadingPhrase[] {
   return KANA.test(text) ? japanesePhrases(text) : englishPhrases(text);
+}
+
+const MONTH_NAMES = "(january|february|march|april|may|june|july|august|september|october|november|december)";
+const ENGLISH_DATE = new RegExp(`\\b${MONTH_NAMES}(?:\\s+(\\d{1,2}))?,?\\s+(\\d{4})\\b`, "i");
+const JAPANESE_DATE = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/u;
+
+/**
+ * The first date a sentence names, as a sortable number (20250120; 20241200 for "December 2024"),
+ * or null: "On January 27, 2025, …" and 「2025年1月20日、…」 then order by when things happened.
+ */
+export function firstDate(sentence: string): number | null {
+  const text = sentence.normalize("NFKC");
+  const english = ENGLISH_DATE.exec(text);
+  const japanese = JAPANESE_DATE.exec(text);
+  const fromEnglish = english
+    ? Number(english[3]) * 10000 +
+      (MONTHS.indexOf((english[1] as string).toLowerCase()) + 1) * 100 +
+      Number(english[2] ?? 0)
+    : null;
+  const fromJapanese = japanese
+    ? Number(japanese[1]) * 10000 + Number(japanese[2] ?? 0) * 100 + Number(japanese[3] ?? 0)
+    : null;
+  if (english && japanese) return english.index < japanese.index ? fromEnglish : fromJapanese;
+  return fromEnglish ?? fromJapanese;
 }

@@ -5,6 +5,7 @@ import { assertSupportedLang, type ReportLabels, reportLabels } from "../../text
 import {
   cosine,
   factTerms,
+  firstDate,
   opensWithReference,
   sentenceLang,
   similarityTerms,
@@ -51,6 +52,8 @@ const SAME_LANGUAGE_BOOST = 1.6;
 const REFERENCE_PENALTY = 0.3;
 /** Score factor for a sentence in its author's voice ("we", 「私たちのチーム」): a report does not say "we". */
 const PERSONAL_PENALTY = 0.3;
+/** Added to the similarity of two sentences from the same source when forming themes. */
+const SAME_SOURCE_AFFINITY = 0.1;
 /** Similarity above which a sentence repeats one already chosen. */
 const MAX_REDUNDANCY = 0.5;
 /** How much a cross-language match of numbers and names counts as similarity. */
@@ -77,11 +80,9 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   }
   const texts = candidates.map((c) => c.passage.text);
   const vectors = tfidfVectors(texts.map(similarityTerms));
-  const similarity = blendSimilarity(
-    similarityMatrix(vectors),
-    factSimilarity(texts.map(factTerms)),
-    FACT_WEIGHT,
-  );
+  const facts = factSimilarity(texts.map(factTerms));
+  const textSimilarity = similarityMatrix(vectors);
+  const similarity = blendSimilarity(textSimilarity, facts, FACT_WEIGHT);
   const isSubject = candidates.map((c) => c.passage.sourceId === subject.id);
   const languages = candidates.map((c) => sentenceLang(c.passage.text, c.passage.lang));
   // Sentences link mostly to sentences of their own language, so centrality and relevance are only
@@ -115,10 +116,22 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const single = texts.map((text) => !/[。！？][^」』）)]/u.test(text.trim()));
   const fit = standalone.map((ok, i) => ok && (single[i] as boolean));
   const enoughStandalone = fit.filter(Boolean).length >= 2 * maxSentences;
+  preferOwnVoice(scores, facts, voice);
+  for (const [i, t] of texts.entries())
+    console.error(
+      scores[i]?.toFixed(3),
+      centrality[i]?.toFixed(2),
+      relevance[i]?.toFixed(2),
+      voice[i],
+      t.slice(0, 50),
+    );
   const chosen = selectMmr(scores, similarity, maxSentences, {
     ...(enoughStandalone ? { eligible: fit } : single.some(Boolean) ? { eligible: single } : {}),
     // Stricter than the default: a report states each fact once, even when two sources word it apart.
+    // A second wording in another language is only a penalty: with few sentences to choose from, a
+    // quotation that adds detail to its translation beats leaving the section short.
     maxRedundancy: MAX_REDUNDANCY,
+    blocking: textSimilarity,
   });
 
   const introCount = chosen.length >= 8 ? 3 : chosen.length >= 3 ? 2 : 1;
@@ -139,17 +152,28 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const body = rest.filter((i) => !conclusion.includes(i));
 
   const toClaim = (i: number): Claim => claimOf((candidates[i] as Candidate).passage, lang);
-  // Source by source in text order reads as a paragraph; a sentence that points back never opens it.
+  // Source by source in text order reads as a paragraph; when the sentences tell of dated events they
+  // follow the calendar instead; a sentence that points back never opens it.
+  const dates = texts.map(firstDate);
   const inReadingOrder = (indices: number[]) => {
-    const ordered = [...indices].sort((a, b) =>
-      compareReading(candidates[a] as Candidate, candidates[b] as Candidate),
+    const ordered = chronological(
+      [...indices].sort((a, b) => compareReading(candidates[a] as Candidate, candidates[b] as Candidate)),
+      (i) => dates[i] ?? null,
+      (i) => (candidates[i] as Candidate).passage.sourceId,
     );
     const opener = ordered.findIndex((i) => standalone[i]);
     return opener > 0 ? [ordered[opener] as number, ...ordered.filter((_, k) => k !== opener)] : ordered;
   };
   const articleTitle = subject.article.title.replace(/\s+/g, " ").trim() || subject.article.url;
+  // Sentences of one source tend to share a topic and read well together, so they group a little
+  // more readily than their words alone would say.
+  const sources = candidates.map((c) => c.passage.sourceId);
+  const grouping = similarity.map((row, i) =>
+    row.map((value, j) => (i !== j && sources[i] === sources[j] ? value + SAME_SOURCE_AFFINITY : value)),
+  );
   const plans = themeSections(body, {
     similarity,
+    grouping,
     phrases: phraseIndex(texts),
     languages,
     labels,
@@ -193,6 +217,8 @@ interface ThemePlan {
 
 interface ThemeContext {
   similarity: number[][];
+  /** Similarity for forming themes. */
+  grouping: number[][];
   phrases: PhraseIndex;
   /** Language of each candidate sentence. */
   languages: string[];
@@ -210,23 +236,24 @@ const MAX_CJK_HEADING = 16;
 /** 2–4 themes (fewer for few sentences), most central theme first; large themes get two sub-themes. */
 function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
   if (body.length === 0) return [];
-  const { similarity, labels, rankOrder } = context;
+  const { grouping, labels, rankOrder } = context;
   const k = body.length >= 12 ? 4 : body.length >= 8 ? 3 : body.length >= 4 ? 2 : 1;
   const rankOf = (i: number) => rankOrder.indexOf(i);
   const bestRank = (group: number[]) => Math.min(...group.map(rankOf));
   const groups = clusterBySimilarity(
     [...body].sort((a, b) => a - b),
-    similarity,
+    grouping,
     k,
   ).sort((a, b) => bestRank(a) - bestRank(b));
   const used = new Set<string>();
   const headings = new Set<string>();
+  const cjk = labels.lang === "ja" || labels.lang === "zh";
   const name = (members: number[], others: number[], parent: string[], fallback: string) => {
     const request = {
       members,
       others,
       neighbours: neighbours(members, context),
-      cjk: labels.lang === "ja" || labels.lang === "zh",
+      cjk,
       used,
       parent,
       maxTerms: 2,
@@ -240,20 +267,25 @@ function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
     const heading =
       keys.length > 0
         ? joinTerms(
-            keys.map((key) => context.phrases.display.get(key) ?? key),
+            keys.map(
+              (key) =>
+                (cjk ? context.phrases.japaneseDisplay.get(key) : undefined) ??
+                context.phrases.display.get(key) ??
+                key,
+            ),
             labels,
           )
         : fallback;
     for (const key of keys) used.add(key);
     // Two sections under one title would read as a mistake; the numbered fallback is always unique.
-    const unique = headings.has(heading) ? `${fallback}` : heading;
+    const unique = headings.has(heading) ? fallback : heading;
     headings.add(unique);
     return { heading: unique, keys };
   };
   return groups.map((group, index) => {
     const others = body.filter((i) => !group.includes(i));
     const theme = name(group, others, [], labels.theme(index + 1));
-    const halves = group.length >= 4 ? splitInTwo(group, similarity) : [group];
+    const halves = group.length >= 4 ? splitInTwo(group, grouping) : [group];
     if (halves.length < 2) return { heading: theme.heading, paragraphs: [group], subsections: [] };
     const subsections = halves
       .sort((a, b) => bestRank(a) - bestRank(b))
@@ -315,4 +347,55 @@ function perLanguageShare(values: number[], languages: string[]): number[] {
 /** Width in full-width characters: a Latin letter or digit takes half the room of a kanji. */
 function displayWidth(text: string): number {
   return [...text].reduce((width, char) => width + (/[\x20-\x7e]/.test(char) ? 0.5 : 1), 0);
+}
+
+/**
+ * Reorders sentences (given in reading order) by the date they name when at least two name one. An
+ * undated sentence keeps the date of the sentence before it from the same source, so it stays with
+ * the event it explains; undated sentences before any date come first, as background.
+ */
+function chronological(
+  ordered: number[],
+  dateOf: (i: number) => number | null,
+  sourceOf: (i: number) => string,
+): number[] {
+  if (ordered.filter((i) => dateOf(i) !== null).length < 2) return ordered;
+  const effective = new Map<number, number>();
+  const lastBySource = new Map<string, number>();
+  for (const i of ordered) {
+    const date = dateOf(i) ?? lastBySource.get(sourceOf(i)) ?? Number.NEGATIVE_INFINITY;
+    effective.set(i, date);
+    if (Number.isFinite(date)) lastBySource.set(sourceOf(i), date);
+  }
+  return ordered
+    .map((i, position) => ({ i, position }))
+    .sort(
+      (a, b) => (effective.get(a.i) as number) - (effective.get(b.i) as number) || a.position - b.position,
+    )
+    .map(({ i }) => i);
+}
+
+/** Fact similarity from which two sentences in different languages state the same thing. */
+const SAME_FACT = 0.5;
+/** An own-voice twin this much weaker than the quotation is too weak a sentence to stand for it. */
+const MIN_TWIN_SHARE = 0.25;
+
+/**
+ * When a quotation and a sentence in the report's own voice state the same fact (the same numbers and
+ * names), the own-voice sentence is scored just above the quotation, so it is chosen and the quotation
+ * is then left out as a repeat: a Japanese reader gets 「NVIDIAの株価は一日で17%下がりました」, not the English.
+ */
+function preferOwnVoice(scores: number[], facts: number[][], voice: number[]): void {
+  const original = [...scores];
+  for (const [i, row] of facts.entries()) {
+    if (voice[i] === OWN_VOICE_BOOST) continue;
+    for (const [j, value] of row.entries()) {
+      if (value < SAME_FACT || voice[j] !== OWN_VOICE_BOOST) continue;
+      const twin = original[j] as number;
+      const quote = original[i] as number;
+      if (twin >= MIN_TWIN_SHARE * quote && twin < quote) {
+        scores[j] = Math.max(scores[j] as number, quote * 1.01);
+      }
+    }
+  }
 }

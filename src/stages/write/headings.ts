@@ -12,13 +12,18 @@ export interface PhraseIndex {
   names: Set<string>;
   /** How a key is shown: its first form written as a name, else its first form. */
   display: Map<string, string>;
+  /** How a key is written in Japanese sentences (GPU where English writes GPUs), when it is. */
+  japaneseDisplay: Map<string, string>;
   total: number;
+  /** Candidate sentences in Japanese: the only ones a kanji/katakana phrase can occur in. */
+  japaneseTotal: number;
 }
 
 export function phraseIndex(texts: string[]): PhraseIndex {
   const documentFrequency = new Map<string, number>();
   const names = new Set<string>();
   const display = new Map<string, string>();
+  const japaneseDisplay = new Map<string, string>();
   const perSentence = texts.map((text) => {
     const unique = new Map<string, HeadingPhrase>();
     for (const phrase of headingPhrases(text)) {
@@ -26,12 +31,32 @@ export function phraseIndex(texts: string[]): PhraseIndex {
       const shown = display.get(phrase.key);
       if (shown === undefined || (phrase.name && !/\p{Lu}|\d/u.test(shown)))
         display.set(phrase.key, phrase.text);
+      if (phrase.cjk && !japaneseDisplay.has(phrase.key)) japaneseDisplay.set(phrase.key, phrase.text);
       if (!unique.has(phrase.key)) unique.set(phrase.key, phrase);
     }
     for (const key of unique.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
     return [...unique.values()];
   });
-  return { perSentence, documentFrequency, names, display, total: texts.length };
+  const japanese = texts
+    .filter((text) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text))
+    .map((text) => text.normalize("NFKC").toLowerCase());
+  const japaneseTotal = japanese.length;
+  // Japanese has no spaces: モデル is also in 推論モデル and 蒸留モデル, so a kanji/katakana phrase is
+  // counted in every sentence that contains it, which is how common it really is.
+  for (const key of documentFrequency.keys()) {
+    if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(key)) {
+      documentFrequency.set(key, Math.max(1, japanese.filter((text) => text.includes(key)).length));
+    }
+  }
+  return {
+    perSentence,
+    documentFrequency,
+    names,
+    display,
+    japaneseDisplay,
+    total: texts.length,
+    japaneseTotal,
+  };
 }
 
 export interface HeadingRequest {
@@ -53,7 +78,9 @@ export interface HeadingRequest {
 /** A second term joins the heading only when it is nearly as telling as the first. */
 const SECOND_TERM_SHARE = 0.45;
 /** Share of all candidate sentences above which a phrase is too common to set a theme apart. */
-const MAX_COMMON_SHARE = 0.06;
+const MAX_COMMON_SHARE = 0.08;
+/** In a handful of sentences, a phrase in two of them is not yet common. */
+const MIN_COMMON = 2;
 /** The report's own script wins unless foreign names score this many times higher. */
 const NATIVE_SHARE = 0.5;
 /** Weight of a neighbouring sentence's phrases against a member's. */
@@ -87,17 +114,23 @@ export function headingKeys(index: PhraseIndex, request: HeadingRequest): string
     .map(([key, tf]) => {
       const phrase = phrases.get(key) as HeadingPhrase;
       const name = index.names.has(key);
-      const idf = Math.log(1 + index.total / (index.documentFrequency.get(key) ?? 1));
+      const idf = Math.log(1 + scopeOf(index, key) / (index.documentFrequency.get(key) ?? 1));
       const exclusive = tf / (tf + (elsewhere.get(key) ?? 0));
-      // tf^1.5: a phrase several sentences share names the group better than a rare one found once.
-      return { key, tf, phrase, name, score: tf ** 1.5 * idf * exclusive * shapeWeight(phrase, name) };
+      // tf²: a phrase several sentences share names the group better than a rare one found once.
+      return { key, tf, phrase, name, score: tf * tf * idf * exclusive * shapeWeight(phrase, name) };
     });
-  // A word in a large share of all sentences (中国, DeepSeek in a report on DeepSeek) is the report's
-  // subject, not what sets one theme apart.
+  // A word in a large share of the sentences it could occur in (中国 among Japanese sentences, DeepSeek
+  // in a report on DeepSeek) is the report's subject, not what sets one theme apart.
   const specific = scored.filter(
-    (s) => (index.documentFrequency.get(s.key) ?? 0) <= MAX_COMMON_SHARE * index.total,
+    (s) =>
+      (index.documentFrequency.get(s.key) ?? 0) <=
+      Math.max(MIN_COMMON, MAX_COMMON_SHARE * scopeOf(index, s.key)),
   );
-  const pool = preferScript(specific.length > 0 ? specific : scored, request.cjk);
+  // The best script tier wins; within it, specific phrases before common ones.
+  const specificTiers = scriptTiers(specific, request.cjk);
+  const allTiers = scriptTiers(scored, request.cjk);
+  const pool =
+    specificTiers.flatMap((tier, t) => [tier, allTiers[t] ?? []]).find((tier) => tier.length > 0) ?? [];
   pool.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const picked: Array<{ key: string; score: number }> = [];
   for (const candidate of pool) {
@@ -110,6 +143,11 @@ export function headingKeys(index: PhraseIndex, request: HeadingRequest): string
     if (picked.length === request.maxTerms) break;
   }
   return picked.map((p) => p.key);
+}
+
+/** Sentences a phrase could occur in: Japanese ones for a phrase with kanji or kana, else all. */
+function scopeOf(index: PhraseIndex, key: string): number {
+  return /[\p{Script=Han}\p{Script=Katakana}]/u.test(key) ? Math.max(1, index.japaneseTotal) : index.total;
 }
 
 function telling(phrase: HeadingPhrase, name: boolean): boolean {
@@ -129,24 +167,17 @@ function shapeWeight(phrase: HeadingPhrase, name: boolean): number {
 }
 
 /**
- * A Japanese report takes Japanese phrases when the group or its neighbours offer telling ones, else
- * the Latin names of its sentences (Nvidia, H800); other reports take non-Japanese phrases first.
+ * Phrases by preference. A Japanese report: Japanese phrases when the group or its neighbours offer
+ * telling ones, else the Latin names of its sentences (Nvidia, H800), never English common words.
+ * Other reports: non-Japanese phrases, then Latin names found in Japanese sentences, then anything.
  */
-function preferScript<T extends { phrase: HeadingPhrase; name: boolean; score: number }>(
+function scriptTiers<T extends { phrase: HeadingPhrase; name: boolean; score: number }>(
   pool: T[],
   cjk: boolean,
-): T[] {
-  const best = (items: T[]) => Math.max(0, ...items.map((s) => s.score));
+): T[][] {
   const native = pool.filter((s) => s.phrase.cjk === cjk);
-  if (!cjk) {
-    // An English heading may borrow a Latin name from a Japanese sentence (NVIDIA); a Japanese phrase
-    // only titles a group of Japanese sentences that has nothing else.
-    if (native.length > 0) return native;
-    const latin = pool.filter((s) => /^[\x20-\x7e]+$/.test(s.phrase.text));
-    return latin.length > 0 ? latin : pool;
-  }
+  if (!cjk) return [native, pool.filter((s) => /^[\x20-\x7e]+$/.test(s.phrase.text)), pool];
   const names = pool.filter((s) => s.name && !s.phrase.cjk);
-  if (native.length > 0 && best(native) >= NATIVE_SHARE * best(names)) return native;
-  // A Japanese heading made of English common words ("shares") would be worse than the fallback.
-  return names.length > 0 ? names : native;
+  const best = (items: T[]) => Math.max(0, ...items.map((s) => s.score));
+  return native.length > 0 && best(native) >= NATIVE_SHARE * best(names) ? [native, names] : [names, native];
 }

@@ -67,6 +67,8 @@ export interface MmrOptions {
   eligible?: boolean[];
   /** A sentence at least this similar to a chosen one is skipped (default 0.6). */
   maxRedundancy?: number;
+  /** Similarity that `maxRedundancy` applies to (default: `similarity`, which always weighs as a penalty). */
+  blocking?: number[][];
 }
 
 /** Indices of up to `limit` sentences, best first, each novel with respect to those before it. */
@@ -76,7 +78,7 @@ export function selectMmr(
   limit: number,
   options: MmrOptions = {},
 ): number[] {
-  const { eligible, maxRedundancy = MAX_REDUNDANCY } = options;
+  const { eligible, maxRedundancy = MAX_REDUNDANCY, blocking = similarity } = options;
   const best = Math.max(0, ...scores);
   const normalized = scores.map((s) => (best > 0 ? s / best : 0));
   const chosen: number[] = [];
@@ -85,8 +87,8 @@ export function selectMmr(
     let pick = -1;
     let pickValue = Number.NEGATIVE_INFINITY;
     for (const i of open) {
+      if (chosen.some((j) => (blocking[i]?.[j] ?? 0) > maxRedundancy)) continue;
       const redundancy = Math.max(0, ...chosen.map((j) => similarity[i]?.[j] ?? 0));
-      if (redundancy > maxRedundancy) continue;
       const value = MMR_LAMBDA * (normalized[i] as number) - (1 - MMR_LAMBDA) * redundancy;
       if (value > pickValue) {
         pick = i;
