@@ -50,15 +50,19 @@ function blockTextOf(block: SourcedBlock): string {
 }
 
 /** Each element's prose minus boilerplate characters, over its subtree. */
-export function scoreElements(
-  blocks: SourcedBlock[],
-  proseFactor: (block: SourcedBlock) => number = () => 1,
-): Map<Element, number> {
+export interface ScoreOptions {
+  /** Scales each prose block's weight (the draft discounts prose under boilerplate-named elements). */
+  proseFactor?: (block: SourcedBlock) => number;
+  /** Count listicles and tables as content too: for pages that hold no prose paragraphs at all. */
+  countStructure?: boolean;
+}
+
+export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}): Map<Element, number> {
   const score = new Map<Element, number>();
   for (const block of blocks) {
     const weight = isProse(block)
-      ? block.chars * (1 - linkDensity(block)) * proseFactor(block)
-      : weightOf(block);
+      ? block.chars * (1 - linkDensity(block)) * (options.proseFactor?.(block) ?? 1)
+      : weightOf(block, options.countStructure ?? false);
     if (weight === 0) continue;
     for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
       if (element.type !== "tag") break;
@@ -73,10 +77,10 @@ export function scoreElements(
  * to sidebars, so they should not pull the choice either way); everything else — link lists, teaser
  * titles, labels — costs its length.
  */
-function weightOf(block: SourcedBlock): number {
+function weightOf(block: SourcedBlock, countStructure: boolean): number {
   const type = block.block.type;
   if (type === "heading" && !isTeaserTitle(block)) return 0;
-  if (type === "table" || isProseList(block)) return 0;
+  if (type === "table" || isProseList(block)) return countStructure ? block.chars - block.linkChars : 0;
   return -BOILERPLATE_COST * block.chars;
 }
 

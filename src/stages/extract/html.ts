@@ -137,14 +137,20 @@ export function extractHtml(page: DecodedPage): Article {
   // First find the article with all hinted furniture still in place, so that wrappers named like
   // boilerplate survive; then drop the furniture and look again.
   const memo = new Map<Element, boolean>();
-  const draft = scoreElements(buildBlocks(body, metadata.baseUrl), (block) =>
-    underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1,
-  );
+  const proseFactor = (block: SourcedBlock) => (underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1);
+  const draftBlocks = buildBlocks(body, metadata.baseUrl);
+  // A page of only lists or tables (a listicle, a results page) has no prose to choose by: count those.
+  let countStructure = false;
+  let draft = scoreElements(draftBlocks, { proseFactor });
+  if (!chooseContainer(draft)) {
+    countStructure = true;
+    draft = scoreElements(draftBlocks, { proseFactor, countStructure });
+  }
   const draftContainer = chooseContainer(draft);
   removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
   // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
-  const container = chooseContainer(scoreElements(all), draftContainer ?? undefined);
+  const container = chooseContainer(scoreElements(all, { countStructure }), draftContainer ?? undefined);
   if (!container) return toArticle(page, metadata, fallbackContent(metadata, []) ?? NO_CONTENT);
   const titleKey = collapse(metadata.title).toLowerCase();
   const kept = selectBlocks(all, container).filter(

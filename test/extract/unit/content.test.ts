@@ -75,6 +75,22 @@ describe("main text", () => {
     for (const page of pages) expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
   });
 
+  it("reads pages that are only a list or only a table", () => {
+    const nav = `<ul class="menu"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>`;
+    const items = PROSE.map((text) => `<li>${text}</li>`).join("");
+    const listPage = extractArticle(decoded(html(`${nav}<div class="list"><ol>${items}</ol></div>`)));
+    expect(listPage.blocks).toEqual([{ type: "list", ordered: true, items: PROSE }]);
+    const rows = [
+      ["Team", "Points"],
+      ["Harbour FC", "42"],
+      ["River Rovers", "39"],
+    ];
+    const table = `<table>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join("")}</tr>`).join("")}</table>`;
+    expect(extractArticle(decoded(html(`${nav}<div>${table}</div>`))).blocks).toEqual([
+      { type: "table", rows },
+    ]);
+  });
+
   it("leaves reader comments out, but not an article whose class mentions them", () => {
     const comments = `<section class="comments-area"><h3>3 comments</h3>
       <p>I walk along that river every morning and I think the wetland is a wonderful idea for everyone.</p>
