@@ -155,11 +155,20 @@ export function extractMarkdown(page: DecodedPage): Article {
     if (text) blocks.push({ type: "paragraph", text });
   }
 
+  // The first level-1 heading names the document (and leaves the body); without one, the first heading
+  // or the first line stands in, and stays in the body.
   const titleIndex = blocks.findIndex((block) => block.type === "heading" && block.level === 1);
   const titleBlock = blocks[titleIndex];
-  const title = fields.get("title") ?? (titleBlock && "text" in titleBlock ? titleBlock.text : "");
-  if (titleIndex >= 0 && titleBlock && "text" in titleBlock && titleBlock.text === title)
-    blocks.splice(titleIndex, 1);
+  const heading = titleBlock?.type === "heading" ? titleBlock.text : null;
+  if (heading !== null && (fields.get("title") ?? heading) === heading) blocks.splice(titleIndex, 1);
+  const firstHeading = blocks.find((block) => block.type === "heading");
+  const firstLine = renderInline(
+    lines.slice(end).find((line) => line.trim()) ?? "",
+    page.url,
+    references,
+  ).text;
+  const title =
+    fields.get("title") ?? heading ?? (firstHeading?.type === "heading" ? firstHeading.text : firstLine);
   const text = articleText(blocks);
   const seen = new Set<string>();
   return {

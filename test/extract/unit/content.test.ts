@@ -206,6 +206,27 @@ See the [minutes][m] and <https://maps.example.org/park>.
     expect(article.lang).toBe("en");
   });
 
+  it("takes the title from front matter, else the first heading, else the first line", () => {
+    const fromFront = extractArticle(
+      decoded(
+        `---\ntitle: "Park vote"\ndate: 2025-02-04\n---\n\n${PROSE[0]}\n`,
+        "file:///p.md",
+        "text/markdown",
+      ),
+    );
+    expect([fromFront.title, fromFront.publishedAt, fromFront.text]).toEqual([
+      "Park vote",
+      "2025-02-04",
+      PROSE[0],
+    ]);
+    const fromH2 = extractArticle(
+      decoded(`## What changes\n\n${PROSE[0]}\n`, "file:///p.md", "text/markdown"),
+    );
+    expect(fromH2.title).toBe("What changes");
+    const fromLine = extractArticle(decoded(`${PROSE[0]}\n\n${PROSE[1]}\n`, "file:///p.md", "text/markdown"));
+    expect([fromLine.title, fromLine.blocks.length]).toEqual([PROSE[0], 2]);
+  });
+
   it("collects inline, reference and autolinks", () => {
     const article = extractArticle(decoded(markdown, "file:///tmp/park.md", "text/markdown"));
     expect(article.links).toEqual([
