@@ -152,10 +152,12 @@ export function createApi(deps: ApiDeps): ApiHandler {
     if (!report) throw notFound(id);
     const body =
       format === "pdf" ? await printer.print(renderReport(report, "html")) : renderReport(report, format);
+    const inline = query.get("download") === "0";
     response.writeHead(200, {
-      "content-type": EXPORT_TYPES[format],
-      "content-disposition": `${query.get("download") === "0" ? "inline" : "attachment"}; filename="shirabe-${id}.${format}"`,
-      "content-security-policy": EXPORT_CSP,
+      // Shown in the browser, Markdown is plain text (browsers would download text/markdown).
+      "content-type": inline && format === "md" ? "text/plain; charset=utf-8" : EXPORT_TYPES[format],
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename="shirabe-${id}.${format}"`,
+      "content-security-policy": format === "html" ? `${EXPORT_CSP}; sandbox` : EXPORT_CSP,
       "cache-control": "no-store",
     });
     response.end(body);

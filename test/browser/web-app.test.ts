@@ -137,6 +137,23 @@ describe("submit, watch, read, export (Japanese UI, desktop)", () => {
     expect(japanese.size).toBeGreaterThan(20);
   });
 
+  it("re-renders the report as Markdown and as HTML in new tabs", async () => {
+    const [markdown] = await Promise.all([
+      context.waitForEvent("page"),
+      page.click('.toolbar a[data-view="md"]'),
+    ]);
+    await markdown.waitForLoadState();
+    expect(await markdown.locator("body").textContent()).toContain("## 緒言");
+    await markdown.close();
+    const [html] = await Promise.all([
+      context.waitForEvent("page"),
+      page.click('.toolbar a[data-view="html"]'),
+    ]);
+    await html.waitForLoadState();
+    expect(await html.locator("h2").first().textContent()).toBe("緒言");
+    await html.close();
+  });
+
   it("lists, searches and deletes reports", async () => {
     page.on("dialog", (dialog) => dialog.accept());
     await page.goto(`${app.url}/#/reports`);

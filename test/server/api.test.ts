@@ -80,6 +80,15 @@ describe("a report submitted by URL", () => {
     expect(json.id ?? json.report?.id).toBe(id);
   });
 
+  it("shows Markdown as plain text and HTML sandboxed when asked for inline", async () => {
+    const md = await fetch(`${app.url}/api/reports/${id}/export?format=md&download=0`);
+    expect(md.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(md.headers.get("content-disposition")).toMatch(/^inline;/);
+    const html = await fetch(`${app.url}/api/reports/${id}/export?format=html&download=0`);
+    expect(html.headers.get("content-security-policy")).toContain("sandbox");
+    expect(html.headers.get("content-security-policy")).not.toContain("script-src");
+  });
+
   it("is deleted once; afterwards every endpoint answers 404", async () => {
     expect((await fetch(`${app.url}/api/reports/${id}`, { method: "DELETE" })).status).toBe(204);
     for (const path of ["", "/events", "/export?format=md"]) {

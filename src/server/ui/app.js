@@ -32,6 +32,7 @@ const TEXT = {
     confirmDelete: "このレポートを削除しますか？",
     deleted: "削除しました。",
     export: "書き出し",
+    view: "表示",
     progressTitle: "調査中",
     failedTitle: "レポートを作成できませんでした",
     loading: "読み込み中…",
@@ -93,6 +94,7 @@ const TEXT = {
     confirmDelete: "Delete this report?",
     deleted: "Deleted.",
     export: "Export",
+    view: "View",
     progressTitle: "Researching",
     failedTitle: "The report could not be made",
     loading: "Loading…",
@@ -423,6 +425,26 @@ async function showList(query) {
   }
 }
 
+/** The report re-rendered in another format, opened in a new tab. */
+function viewLinks(id) {
+  return h(
+    "span",
+    { class: "exports", role: "group", "aria-label": t().view },
+    ["md", "html", "json"].map((format) =>
+      h(
+        "a",
+        {
+          href: `/api/reports/${id}/export?format=${format}&download=0`,
+          target: "_blank",
+          rel: "noopener",
+          "data-view": format,
+        },
+        format.toUpperCase(),
+      ),
+    ),
+  );
+}
+
 function exportLinks(id) {
   return h(
     "span",
@@ -649,6 +671,8 @@ function renderReport(report) {
   const toolbar = h(
     "div",
     { class: "toolbar" },
+    h("span", {}, `${text.view}: `),
+    viewLinks(report.id),
     h("span", {}, `${text.export}: `),
     exportLinks(report.id),
     deleteButton(report.id, () => {
