@@ -16,7 +16,9 @@ interface Inline {
 function resolve(url: string, base: string): string | null {
   try {
     const absolute = new URL(url, base);
-    return absolute.protocol === "http:" || absolute.protocol === "https:" ? absolute.href : null;
+    if (absolute.protocol === "http:" || absolute.protocol === "https:") return absolute.href;
+    // As for HTML: a local document may point at files beside it, a fetched one may not.
+    return absolute.protocol === "file:" && base.startsWith("file:") ? absolute.href : null;
   } catch {
     return null;
   }

@@ -227,6 +227,20 @@ See the [minutes][m] and <https://maps.example.org/park>.
     expect([fromLine.title, fromLine.blocks.length]).toEqual([PROSE[0], 2]);
   });
 
+  it("resolves a local document's relative links to files beside it, but not a fetched one's", () => {
+    const text = "See [the source](source.html) and [the map](https://maps.example.org/park).\n";
+    const local = extractArticle(decoded(text, "file:///tmp/notes/park.md", "text/markdown"));
+    expect(local.links.map((link) => link.url)).toEqual([
+      "file:///tmp/notes/source.html",
+      "https://maps.example.org/park",
+    ]);
+    const fetched = extractArticle(decoded(text, "https://x.example/park.md", "text/markdown"));
+    expect(fetched.links.map((link) => link.url)).toEqual([
+      "https://x.example/source.html",
+      "https://maps.example.org/park",
+    ]);
+  });
+
   it("collects inline, reference and autolinks", () => {
     const article = extractArticle(decoded(markdown, "file:///tmp/park.md", "text/markdown"));
     expect(article.links).toEqual([
