@@ -181,7 +181,12 @@ export function factTerms(text: string): string[] {
     }
     const mixed = /\p{Lu}/u.test(word.slice(1)) || (/\p{L}/u.test(word) && /\d/.test(word));
     const capitalized = /^\p{Lu}\p{Ll}{2,}$/u.test(word) && !STOPWORDS.has(word.toLowerCase());
-    if (mixed || capitalized) terms.push(word.toLowerCase());
+    if (!mixed && !capitalized) continue;
+    terms.push(word.toLowerCase());
+    // "DeepSeek-R1" is often just "R1": a model-number part counts on its own too.
+    for (const part of word.split("-").slice(1)) {
+      if (/\p{L}/u.test(part) && /\d/.test(part)) terms.push(part.toLowerCase());
+    }
   }
   return terms;
 }

@@ -116,20 +116,13 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const single = texts.map((text) => !/[。！？][^」』）)]/u.test(text.trim()));
   const fit = standalone.map((ok, i) => ok && (single[i] as boolean));
   const enoughStandalone = fit.filter(Boolean).length >= 2 * maxSentences;
-  preferOwnVoice(scores, facts, voice);
-  for (const [i, t] of texts.entries())
-    console.error(
-      scores[i]?.toFixed(3),
-      centrality[i]?.toFixed(2),
-      relevance[i]?.toFixed(2),
-      voice[i],
-      t.slice(0, 50),
-    );
+  // With few sentences to choose from, a quotation that adds detail to its translation beats leaving a
+  // section short; with many, it gives way.
+  preferOwnVoice(scores, facts, voice, enoughStandalone);
   const chosen = selectMmr(scores, similarity, maxSentences, {
     ...(enoughStandalone ? { eligible: fit } : single.some(Boolean) ? { eligible: single } : {}),
     // Stricter than the default: a report states each fact once, even when two sources word it apart.
-    // A second wording in another language is only a penalty: with few sentences to choose from, a
-    // quotation that adds detail to its translation beats leaving the section short.
+    // A second wording in another language (shared facts, few shared words) is only a penalty.
     maxRedundancy: MAX_REDUNDANCY,
     blocking: textSimilarity,
   });
@@ -377,15 +370,17 @@ function chronological(
 
 /** Fact similarity from which two sentences in different languages state the same thing. */
 const SAME_FACT = 0.5;
+/** Score factor for a quotation whose fact a sentence in the report's own voice states. */
+const TWIN_DEMOTION = 0.3;
 /** An own-voice twin this much weaker than the quotation is too weak a sentence to stand for it. */
 const MIN_TWIN_SHARE = 0.25;
 
 /**
  * When a quotation and a sentence in the report's own voice state the same fact (the same numbers and
- * names), the own-voice sentence is scored just above the quotation, so it is chosen and the quotation
- * is then left out as a repeat: a Japanese reader gets 「NVIDIAの株価は一日で17%下がりました」, not the English.
+ * names), the own-voice sentence is scored at least as high as the quotation and the quotation drops
+ * far below: a Japanese reader gets 「NVIDIAの株価は一日で17%下がりました」, not the English.
  */
-function preferOwnVoice(scores: number[], facts: number[][], voice: number[]): void {
+function preferOwnVoice(scores: number[], facts: number[][], voice: number[], demote: boolean): void {
   const original = [...scores];
   for (const [i, row] of facts.entries()) {
     if (voice[i] === OWN_VOICE_BOOST) continue;
@@ -393,9 +388,9 @@ function preferOwnVoice(scores: number[], facts: number[][], voice: number[]): v
       if (value < SAME_FACT || voice[j] !== OWN_VOICE_BOOST) continue;
       const twin = original[j] as number;
       const quote = original[i] as number;
-      if (twin >= MIN_TWIN_SHARE * quote && twin < quote) {
-        scores[j] = Math.max(scores[j] as number, quote * 1.01);
-      }
+      if (twin < MIN_TWIN_SHARE * quote) continue;
+      if (twin < quote) scores[j] = Math.max(scores[j] as number, quote * 1.01);
+      if (demote) scores[i] = Math.min(scores[i] as number, Math.min(twin, quote) * TWIN_DEMOTION);
     }
   }
 }
