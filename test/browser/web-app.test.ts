@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../server/_server.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 
+// A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
+const SLOW_TEST_MS = 60_000;
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -47,7 +49,7 @@ async function openPage(
 const articleUrl = () => `${site.url}/pages/report-article`;
 const slowSource = (ms: number) => `${site.url}/slow?ms=${ms}`;
 
-describe("submit, watch, read, export (Japanese UI, desktop)", () => {
+describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_TEST_MS }, () => {
   let context: BrowserContext;
   let page: Page;
   let reportId = "";
@@ -171,7 +173,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", () => {
   });
 });
 
-describe("uploads and failures", () => {
+describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("researches an uploaded Markdown file", async () => {
     const { context, page } = await openPage();
     try {
@@ -222,7 +224,7 @@ describe("uploads and failures", () => {
   });
 });
 
-describe("phone width, keyboard only, English", () => {
+describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () => {
   it("submits with Tab and Enter only, then opens and closes a citation from the keyboard", async () => {
     const { context, page } = await openPage({ locale: "en-US", viewport: { width: 1024, height: 800 } });
     try {
@@ -315,7 +317,7 @@ describe("phone width, keyboard only, English", () => {
   });
 });
 
-describe("a server that requires a token", () => {
+describe("a server that requires a token", { timeout: SLOW_TEST_MS }, () => {
   it("logs in through the form, then logs out", async () => {
     const guarded = await startTestServer({ requireToken: true, token: "browser-test-token-5150" });
     const { context, page } = await openPage();
