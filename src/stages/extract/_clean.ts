@@ -1,7 +1,7 @@
 // Removes what is never article text before scoring: scripts, navigation, hidden elements, captions, and
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
-import { type AnyNode, attr, type Element, isElement } from "./_dom.js";
+import { type AnyNode, attr, type Element, findFirst, isElement } from "./_dom.js";
 
 const DROP_TAGS = new Set([
   "script",
@@ -87,6 +87,10 @@ const STRONG_NEGATIVE = new Set([
 
 /** Class/id words that mark boilerplate unless the element also carries a content word. */
 const WEAK_NEGATIVE = new Set([
+  "slideshow",
+  "carousel",
+  "gallery",
+  "lightbox",
   "sidebar",
   "widget",
   "pagination",
@@ -176,6 +180,9 @@ function classify(element: Element): Verdict {
   const words = hintWords(element);
   if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
+    return "hinted";
+  // A figure is an image and its caption; one around a quote is an embedded post, part of the story.
+  if (element.name === "figure" && !findFirst(element, (inner) => inner.name === "blockquote"))
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";
   if (words.some((word) => STRONG_NEGATIVE.has(word)) && !words.some((word) => EMBED.has(word)))

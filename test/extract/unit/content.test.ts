@@ -46,6 +46,8 @@ describe("main text", () => {
   it("leaves image captions and hidden elements out", () => {
     const body = `${paragraphs(PROSE.slice(0, 2))}
       <figure><img src="p.jpg"><figcaption>The riverside park at dawn. Photo: Example</figcaption></figure>
+      <figure><img src="q.jpg"><p class="photo-text">Volunteers planting reeds, seen from the footbridge.</p></figure>
+      <div class="gallery"><img src="r.jpg"><p>Slide 1 of 6: the north end of the wetland in winter.</p></div>
       <div style="display: none"><p>Hidden teaser text that readers never see on the page.</p></div>
       ${paragraphs(PROSE.slice(2))}`;
     const article = extractArticle(decoded(newsPage(body)));
