@@ -291,6 +291,12 @@ const EN_ADJECTIVES = wordSet(`
   popular underrated aggressive permissive sharp simple explicit official detailed
 `);
 const EN_NOT_ADVERBS = wordSet("family supply assembly monopoly anomaly italy");
+/** -ing words that name a thing or a field and so may start a noun phrase. */
+const ING_NOUNS = wordSet(`
+  training reasoning computing learning pricing funding spending manufacturing engineering marketing licensing
+  banking building programming processing trading planning shipping mining modeling modelling scaling testing
+  hosting streaming gaming
+`);
 
 interface Token {
   word: string;
@@ -322,7 +328,9 @@ function englishPhrases(text: string): HeadingPhrase[] {
       EN_VERBS.has(lower) ||
       /^[$\d][\d.,]*$/u.test(word) ||
       (!mixed && /ly$/.test(lower) && !EN_NOT_ADVERBS.has(lower)) ||
-      (!/^\p{Lu}/u.test(word) && lower.length > 4 && /(?:[^e]ed|ied)$/.test(lower));
+      (!/^\p{Lu}/u.test(word) && lower.length > 4 && /(?:[^e]ed|ied)$/.test(lower)) ||
+      // "competing", "growing" are verbs; "training run", "reasoning model" use -ing nouns.
+      (!/^\p{Lu}/u.test(word) && /ing$/.test(lower) && lower.length > 5 && !ING_NOUNS.has(lower));
     if (breaks) {
       runs.push(run);
       run = [];

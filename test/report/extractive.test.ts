@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createHttpClient } from "../../src/adapters/http/client.js";
 import { isShirabeError } from "../../src/errors.js";
 import { readArticle } from "../../src/pipeline.js";
@@ -8,7 +8,7 @@ import { checkReport } from "../../src/stages/check/check.js";
 import { splitPassages } from "../../src/stages/passages.js";
 import { renderMarkdown } from "../../src/stages/render/markdown.js";
 import { assertSupportedLang, reportLabels, writeExtractive } from "../../src/stages/write/extractive.js";
-import { opensWithReference } from "../../src/text/terms.js";
+import { headingPhrases, opensWithReference } from "../../src/text/terms.js";
 import type { Claim, Draft, Paragraph, Passage, Source } from "../../src/types.js";
 import { allSources, articleJa, buildReport, makeSource } from "./sources.js";
 
@@ -195,7 +195,13 @@ describe("writeExtractive on the bundled example (five English and five Japanese
       }),
     );
     passages = sources.flatMap((s) => splitPassages(s));
+    const printed = vi.spyOn(console, "error");
+    const logged = vi.spyOn(console, "log");
     for (const lang of ["ja", "en"]) drafts[lang] = writeExtractive({ sources, passages, lang });
+    // The writer is a library stage: anything it printed would land in the user's terminal.
+    expect(printed).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 
   it("titles sections with nouns and names, never function words or verbs, and never twice", () => {
@@ -288,5 +294,26 @@ describe("opensWithReference", () => {
     ]) {
       expect(opensWithReference(text), text).toBe(false);
     }
+  });
+});
+
+describe("headingPhrases", () => {
+  it("offers nouns and names, not the verbs around them", () => {
+    const english = headingPhrases(
+      "The company combines central planning, competing local governments and US export controls on Nvidia's H800.",
+    ).map((p) => p.text);
+    expect(english).toEqual(
+      expect.arrayContaining(["local governments", "export controls", "Nvidia", "H800"]),
+    );
+    expect(english.filter((p) => /\b(?:combines|competing|the|and|on)\b/i.test(p))).toEqual([]);
+    const japanese = headingPhrases("2025年1月20日、DeepSeekが推論モデル「DeepSeek-R1」を公開しました。").map(
+      (p) => p.text,
+    );
+    expect(japanese).toEqual(expect.arrayContaining(["推論モデル", "DeepSeek-R1"]));
+    // 公開しました is a verb; 年/月/日 after digits are a date.
+    expect(japanese.filter((p) => /公開|^[年月日]$/.test(p))).toEqual([]);
+    expect(
+      headingPhrases("米国の輸出規制により、最先端のGPUの調達は難しくなっています。").map((p) => p.text),
+    ).toContain("米国の輸出規制");
   });
 });
