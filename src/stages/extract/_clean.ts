@@ -118,8 +118,10 @@ const WEAK_NEGATIVE = new Set([
   "rail",
 ]);
 
-/** Embedded posts (tweets, Instagram) sit in the article's flow and read as part of it. */
+/** Embedded posts (tweets, Instagram) sit in the article's flow and read as part of it… */
 const EMBED = new Set(["embed", "embedded", "tweet"]);
+/** …even when named "social": that is the only boilerplate word an embed's name excuses. */
+const SOCIAL = new Set(["social", "share", "sharing"]);
 
 const POSITIVE = new Set(["article", "content", "body", "entry", "story", "text", "main", "blog"]);
 
@@ -185,8 +187,9 @@ function classify(element: Element): Verdict {
   if (element.name === "figure" && !findFirst(element, (inner) => inner.name === "blockquote"))
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";
-  if (words.some((word) => STRONG_NEGATIVE.has(word)) && !words.some((word) => EMBED.has(word)))
-    return "hinted";
+  const strong = words.filter((word) => STRONG_NEGATIVE.has(word));
+  const embeddedPost = words.some((word) => EMBED.has(word)) && strong.every((word) => SOCIAL.has(word));
+  if (strong.length > 0 && !embeddedPost) return "hinted";
   const weak = words.some((word) => WEAK_NEGATIVE.has(word)) && !words.some((word) => POSITIVE.has(word));
   return weak ? "hinted" : "keep";
 }

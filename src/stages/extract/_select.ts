@@ -139,7 +139,10 @@ function isDateline(text: string): boolean {
     .replace(DATE_WORDS, " ")
     .replace(/[^\p{L}]+/gu, " ")
     .trim();
-  return rest.split(" ").filter(Boolean).length <= 2;
+  // Scripts written without spaces have a word per character or two, not one per line.
+  const cjk =
+    rest.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return rest.split(" ").filter(Boolean).length + cjk <= 2;
 }
 
 /** A heading that is one link is the title of a teaser card ("Most popular", "Related"), not a section. */

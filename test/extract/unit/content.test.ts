@@ -101,6 +101,28 @@ describe("main text", () => {
     expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
   });
 
+  it("keeps embedded posts but not image captions named as embeds", () => {
+    const body = `${paragraphs(PROSE.slice(0, 2))}
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The wetland vote passed 7-2 tonight.</p></blockquote></div>
+      <div class="InlineImage-imageEmbedCaption">The riverside park at dawn, seen from the old mill.</div>
+      ${paragraphs(PROSE.slice(2))}`;
+    const article = extractArticle(decoded(newsPage(body)));
+    expect(article.text).toContain("The wetland vote passed 7-2 tonight.");
+    expect(article.text).not.toContain("old mill");
+  });
+
+  it("keeps short sentences with numbers in scripts written without spaces", () => {
+    const japanese = [
+      "市議会は火曜日、川沿いの公園を拡張することを決めました。湿地は洪水を吸収すると期待されています。",
+      "Windows10での操作方法です。",
+      "工事は来年始まる予定で、市議会は三月末までに維持費の報告を求めています。",
+    ];
+    const article = extractArticle(
+      decoded(html(`<div class="entry">${paragraphs(japanese)}</div>`, "", 'lang="ja"')),
+    );
+    expect(article.text).toBe(japanese.join("\n\n"));
+  });
+
   it("finds an article whose wrapper has a boilerplate-like class name", () => {
     const page = html(`<div class="layout has-sidebar"><div class="widget-wrap">${paragraphs()}</div></div>
       <div class="sidebar"><p>Subscribe to our newsletter for weekly updates on the city.</p></div>`);
