@@ -164,10 +164,17 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   const grouping = similarity.map((row, i) =>
     row.map((value, j) => (i !== j && sources[i] === sources[j] ? value + SAME_SOURCE_AFFINITY : value)),
   );
+  // Titles of the cited sources help name themes; the article's own title names the whole report.
+  const titled = input.sources.filter((s) => s.id !== subject.id);
   const plans = themeSections(body, {
     similarity,
     grouping,
-    phrases: phraseIndex(texts),
+    phrases: phraseIndex(
+      texts,
+      titled.map((s) => s.article.title),
+    ),
+    titleOf: new Map(titled.map((s, i) => [s.id, i])),
+    sources,
     languages,
     labels,
     rankOrder: chosen,
@@ -209,6 +216,10 @@ interface ThemePlan {
 }
 
 interface ThemeContext {
+  /** Source id of each candidate sentence. */
+  sources: string[];
+  /** Index of a cited source's title in the phrase index. */
+  titleOf: Map<string, number>;
   similarity: number[][];
   /** Similarity for forming themes. */
   grouping: number[][];
@@ -246,6 +257,7 @@ function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
       members,
       others,
       neighbours: neighbours(members, context),
+      titles: titles(members, context),
       cjk,
       used,
       parent,
@@ -310,6 +322,16 @@ function neighbours(members: number[], context: ThemeContext): Array<{ index: nu
     if (weight >= MIN_NEIGHBOUR_SIMILARITY) found.push({ index, weight });
   }
   return found.sort((a, b) => b.weight - a.weight || a.index - b.index).slice(0, MAX_NEIGHBOURS);
+}
+
+/** The titles of the sources a group's sentences come from, weighted by each source's share of them. */
+function titles(members: number[], context: ThemeContext): Array<{ index: number; weight: number }> {
+  const counts = new Map<number, number>();
+  for (const member of members) {
+    const title = context.titleOf.get(context.sources[member] as string);
+    if (title !== undefined) counts.set(title, (counts.get(title) ?? 0) + 1);
+  }
+  return [...counts].map(([index, count]) => ({ index, weight: count / members.length }));
 }
 
 /** 「DeepSeek-R1と蒸留モデル」, "Export controls and H800": a short title from one or two phrases. */

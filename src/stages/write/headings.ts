@@ -6,6 +6,8 @@ import { type HeadingPhrase, headingPhrases } from "../../text/terms.js";
 export interface PhraseIndex {
   /** Heading phrases of each candidate sentence, each key once. */
   perSentence: HeadingPhrase[][];
+  /** Heading phrases of each source title given, each key once. */
+  perTitle: HeadingPhrase[][];
   /** Candidate sentences each key occurs in. */
   documentFrequency: Map<string, number>;
   /** Keys written somewhere as a proper name (capitalised inside a sentence, mixed case, digits). */
@@ -19,12 +21,13 @@ export interface PhraseIndex {
   japaneseTotal: number;
 }
 
-export function phraseIndex(texts: string[]): PhraseIndex {
+/** Phrases of candidate sentences (`texts`) and of source titles (`titles`, which are not counted). */
+export function phraseIndex(texts: string[], titles: string[] = []): PhraseIndex {
   const documentFrequency = new Map<string, number>();
   const names = new Set<string>();
   const display = new Map<string, string>();
   const japaneseDisplay = new Map<string, string>();
-  const perSentence = texts.map((text) => {
+  const phrasesOf = (text: string) => {
     const unique = new Map<string, HeadingPhrase>();
     for (const phrase of headingPhrases(text)) {
       if (phrase.name) names.add(phrase.key);
@@ -34,22 +37,29 @@ export function phraseIndex(texts: string[]): PhraseIndex {
       if (phrase.cjk && !japaneseDisplay.has(phrase.key)) japaneseDisplay.set(phrase.key, phrase.text);
       if (!unique.has(phrase.key)) unique.set(phrase.key, phrase);
     }
-    for (const key of unique.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
     return [...unique.values()];
+  };
+  const perSentence = texts.map((text) => {
+    const phrases = phrasesOf(text);
+    for (const { key } of phrases) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    return phrases;
   });
+  const perTitle = titles.map(phrasesOf);
   const japanese = texts
     .filter((text) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text))
     .map((text) => text.normalize("NFKC").toLowerCase());
   const japaneseTotal = japanese.length;
   // Japanese has no spaces: モデル is also in 推論モデル and 蒸留モデル, so a kanji/katakana phrase is
   // counted in every sentence that contains it, which is how common it really is.
-  for (const key of documentFrequency.keys()) {
+  const keys = new Set([...documentFrequency.keys(), ...perTitle.flat().map((p) => p.key)]);
+  for (const key of keys) {
     if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(key)) {
       documentFrequency.set(key, Math.max(1, japanese.filter((text) => text.includes(key)).length));
     }
   }
   return {
     perSentence,
+    perTitle,
     documentFrequency,
     names,
     display,
@@ -66,6 +76,8 @@ export interface HeadingRequest {
   others: number[];
   /** Sentences outside the report that state the group's facts in the report's language, with weights. */
   neighbours: Array<{ index: number; weight: number }>;
+  /** Titles (indices into `perTitle`) of the sources the group comes from, weighted by their share. */
+  titles: Array<{ index: number; weight: number }>;
   /** A Japanese or Chinese report: kanji/katakana phrases first, then Latin names. */
   cjk: boolean;
   /** Keys already in a heading: never repeated. */
@@ -83,6 +95,8 @@ const MAX_COMMON_SHARE = 0.08;
 const MIN_COMMON = 2;
 /** The report's own script wins unless foreign names score this many times higher. */
 const NATIVE_SHARE = 0.5;
+/** Weight of a source title's phrases against a member sentence's. */
+const TITLE_WEIGHT = 1;
 /** Weight of a neighbouring sentence's phrases against a member's. */
 const NEIGHBOUR_WEIGHT = 0.5;
 
@@ -90,14 +104,16 @@ const NEIGHBOUR_WEIGHT = 0.5;
 export function headingKeys(index: PhraseIndex, request: HeadingRequest): string[] {
   const frequency = new Map<string, number>();
   const phrases = new Map<string, HeadingPhrase>();
-  const count = (sentence: number, weight: number) => {
-    for (const phrase of index.perSentence[sentence] ?? []) {
+  const count = (sentence: number, weight: number, from = index.perSentence) => {
+    for (const phrase of from[sentence] ?? []) {
       frequency.set(phrase.key, (frequency.get(phrase.key) ?? 0) + weight);
       if (!phrases.has(phrase.key)) phrases.set(phrase.key, phrase);
     }
   };
   for (const member of request.members) count(member, 1);
   for (const { index: sentence, weight } of request.neighbours) count(sentence, weight * NEIGHBOUR_WEIGHT);
+  // A source's title is its author's own name for the topic: phrases in it count like a member's.
+  for (const { index: title, weight } of request.titles) count(title, weight * TITLE_WEIGHT, index.perTitle);
   const elsewhere = new Map<string, number>();
   for (const other of request.others) {
     for (const phrase of index.perSentence[other] ?? []) {
