@@ -120,6 +120,7 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
   const kept = blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
     if (block.block.type === "heading") return true;
+    if (block.block.type === "list" && block.block.items.every(isDateline)) return false;
     if (isProseList(block)) return true;
     if (
       block.block.type === "paragraph" &&

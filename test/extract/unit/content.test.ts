@@ -57,6 +57,7 @@ describe("main text", () => {
   it("leaves datelines, ad labels and edge leftovers out", () => {
     const body = `<p>Updated 5:27 am CST, Wednesday, November 20, 2019</p>
       <p>김민준 기자 승인 2024.11.14 15:40</p>
+      <ul class="article__time"><li>18 Nov 2019, 19:09</li><li>Updated: 18 Nov 2019, 19:11</li></ul>
       ${paragraphs(PROSE.slice(0, 2))}
       <p>Advertisement</p>
       ${paragraphs(PROSE.slice(2))}
