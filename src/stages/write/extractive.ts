@@ -115,12 +115,12 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   // A passage of two Japanese sentences would need two citations; it is left out too.
   const single = texts.map((text) => !/[。！？][^」』）)]/u.test(text.trim()));
   const fit = standalone.map((ok, i) => ok && (single[i] as boolean));
-  const enoughStandalone = fit.filter(Boolean).length >= 2 * maxSentences;
+  const plenty = fit.filter(Boolean).length >= 2 * maxSentences;
   // With few sentences to choose from, a quotation that adds detail to its translation beats leaving a
   // section short; with many, it gives way.
-  preferOwnVoice(scores, facts, voice, enoughStandalone);
+  preferOwnVoice(scores, facts, voice, plenty);
   const chosen = selectMmr(scores, similarity, maxSentences, {
-    ...(enoughStandalone ? { eligible: fit } : single.some(Boolean) ? { eligible: single } : {}),
+    ...(plenty ? { eligible: fit } : single.some(Boolean) ? { eligible: single } : {}),
     // Stricter than the default: a report states each fact once, even when two sources word it apart.
     // A second wording in another language (shared facts, few shared words) is only a penalty.
     maxRedundancy: MAX_REDUNDANCY,
@@ -148,15 +148,18 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   // Source by source in text order reads as a paragraph; when the sentences tell of dated events they
   // follow the calendar instead; a sentence that points back never opens it.
   const dates = texts.map(firstDate);
-  const inReadingOrder = (indices: number[]) => {
-    const ordered = chronological(
-      [...indices].sort((a, b) => compareReading(candidates[a] as Candidate, candidates[b] as Candidate)),
-      (i) => dates[i] ?? null,
-      (i) => (candidates[i] as Candidate).passage.sourceId,
-    );
+  const standaloneFirst = (ordered: number[]) => {
     const opener = ordered.findIndex((i) => standalone[i]);
     return opener > 0 ? [ordered[opener] as number, ...ordered.filter((_, k) => k !== opener)] : ordered;
   };
+  const inReadingOrder = (indices: number[]) =>
+    standaloneFirst(
+      chronological(
+        [...indices].sort((a, b) => compareReading(candidates[a] as Candidate, candidates[b] as Candidate)),
+        (i) => dates[i] ?? null,
+        (i) => (candidates[i] as Candidate).passage.sourceId,
+      ),
+    );
   const articleTitle = subject.article.title.replace(/\s+/g, " ").trim() || subject.article.url;
   // Sentences of one source tend to share a topic and read well together, so they group a little
   // more readily than their words alone would say.
@@ -181,11 +184,12 @@ export function writeExtractive(input: ExtractiveInput): Draft {
   });
   return {
     title: labels.title(articleTitle, sentenceLang(articleTitle, subject.article.lang) === lang),
-    // The report opens in its own voice: its own-language sentences come before quotations.
+    // The report opens in its own voice: its own sentences first, then quotations in its language,
+    // then foreign ones.
     introduction: paragraphs(
-      inReadingOrder(introduction)
-        .sort((a, b) => Number(voice[b] === OWN_VOICE_BOOST) - Number(voice[a] === OWN_VOICE_BOOST))
-        .map(toClaim),
+      standaloneFirst(
+        inReadingOrder(introduction).sort((a, b) => (voice[b] as number) - (voice[a] as number)),
+      ).map(toClaim),
     ),
     sections: plans.map(
       (plan): Section => ({
@@ -295,7 +299,8 @@ function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
     const subsections = halves
       .sort((a, b) => bestRank(a) - bestRank(b))
       .map((members, subIndex) => {
-        // A sub-theme is told apart from its sibling first of all, and never repeats its theme's terms.
+        // A sub-theme is told apart from its sibling first of all (its sentences count twice in the
+        // contrast), and never repeats its theme's terms.
         const sibling = group.filter((i) => !members.includes(i));
         const sub = name(
           members,
