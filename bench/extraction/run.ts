@@ -3,9 +3,10 @@
 //
 //   npx tsx bench/extraction/run.ts [--passes N]
 //
-// Speed: one warm-up pass, then N timed passes over all pages in this process; the median pass is
-// reported. Peak memory: each extractor runs again alone in a child process (warm-up + one pass), which
-// reports its own peak RSS and the largest heap seen between pages.
+// Speed: one warm-up pass, then N timed rounds over all pages in this process, each round running every
+// extractor once; each extractor's median pass is reported. Peak memory: each extractor runs again alone
+// in a child process (warm-up + one pass), which reports its own peak RSS and the largest heap seen
+// between pages.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -111,16 +112,23 @@ function main(): void {
     publishedF1: PUBLISHED_F1[name] ?? null,
   }));
 
-  const extractors = Object.keys(EXTRACTORS).map((name) => {
-    const output = runAll(name, pages); // warm-up, and the output we score
-    const rates: number[] = [];
-    for (let pass = 0; pass < passes; pass++) {
+  const names = Object.keys(EXTRACTORS);
+  // Warm-up pass, whose output is also the one we score.
+  const outputs = new Map(names.map((name) => [name, runAll(name, pages)]));
+  // Passes are interleaved (every extractor once per round), so load from other processes on the
+  // machine falls on all extractors alike instead of on whichever ran during a busy minute.
+  const rates = new Map<string, number[]>(names.map((name) => [name, []]));
+  for (let pass = 0; pass < passes; pass++) {
+    for (const name of names) {
       const start = performance.now();
       runAll(name, pages);
-      rates.push(pages.length / ((performance.now() - start) / 1000));
+      rates.get(name)?.push(pages.length / ((performance.now() - start) / 1000));
     }
-    const quality: Quality = evaluate(truth, output);
-    return { name, ...quality, pagesPerSecond: median(rates), passRates: rates, ...memoryOf(name) };
+  }
+  const extractors = names.map((name) => {
+    const quality: Quality = evaluate(truth, outputs.get(name) ?? {});
+    const passRates = rates.get(name) ?? [];
+    return { name, ...quality, pagesPerSecond: median(passRates), passRates, ...memoryOf(name) };
   });
 
   const baseline =
