@@ -101,6 +101,24 @@ describe("shirabe report on the bundled example (offline)", () => {
     expect(result.stdout).toMatch(/violation/);
   });
 
+  it("checks each claim against its source with --provenance", async () => {
+    const provenance = join(dataDir, "report.json");
+    expect((await runCli(["report", EXAMPLE, "--quiet", "--out", provenance], env)).code).toBe(0);
+    const checked = await runCli(["check", out, "--provenance", provenance], env);
+    expect(checked.stdout).toBe(`${out}: ok, no violations\n`);
+
+    // A figure changed after the fact is no longer what the cited source says.
+    const figure = /\d{3,}/.exec(markdown.split("## 結論")[0]?.split("## 緒言")[1] ?? "")?.[0] ?? "";
+    expect(figure).not.toBe("");
+    const tampered = join(dataDir, "tampered.md");
+    writeFileSync(tampered, markdown.replace(figure, String(Number(figure) + 7)));
+    const result = await runCli(["check", tampered, "--provenance", provenance, "--json"], env);
+    expect(result.code).toBe(1);
+    expect(
+      JSON.parse(result.stdout).violations.map((violation: { rule: string }) => violation.rule),
+    ).toContain("claim-unsupported");
+  });
+
   it("writes English on request, with English section names", async () => {
     const result = await runCli(["report", EXAMPLE, "--lang", "en", "--quiet"], env);
     expect(result.code).toBe(0);
@@ -147,6 +165,9 @@ describe("shirabe report over HTTP", () => {
     expect(result.code).toBe(0);
     expect(checkReport(result.stdout, { lang: "en" })).toEqual([]);
     expect(result.stdout).toContain("[1]");
+    // The fixture site's port changes per run; the golden report names it fixture.test.
+    const golden = result.stdout.replaceAll(site.url, "http://fixture.test");
+    await expect(golden).toMatchFileSnapshot("../fixtures/reports/report-article.en.md");
   });
 });
 

@@ -1,12 +1,13 @@
 // `shirabe check <report.md>`: lists every seed-format rule the report breaks.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { checkReport, ShirabeError } from "../../index.js";
+import { checkReport, type Passage, ShirabeError, type Source } from "../../index.js";
 import type { CommandContext } from "../context.js";
 
 interface CheckFlags {
   lang?: string;
   json?: boolean;
+  provenance?: string;
 }
 
 export function registerCheck(program: Command, context: CommandContext): void {
@@ -15,17 +16,17 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .description("Check a Markdown report against every rule of the seed format")
     .argument("<file>", "the report (Markdown)")
     .option("--lang <tag>", "the report's language (default: guessed from its section names)")
+    .option(
+      "--provenance <report.json>",
+      "the report's JSON (--format json): also check each claim against its source",
+    )
     .option("--json", "violations as JSON")
     .action(async (file: string, flags: CheckFlags) => {
-      const markdown = await readFile(file, "utf8").catch((error: unknown) => {
-        throw new ShirabeError(`${file}: cannot read the report; check the path`, {
-          code: "file-not-found",
-          kind: "input",
-          input: file,
-          cause: error,
-        });
-      });
-      const violations = checkReport(markdown, flags.lang ? { lang: flags.lang } : {});
+      const markdown = await readText(file, "the report");
+      const evidence = flags.provenance
+        ? parseProvenance(flags.provenance, await readText(flags.provenance, "the JSON"))
+        : {};
+      const violations = checkReport(markdown, { ...(flags.lang ? { lang: flags.lang } : {}), ...evidence });
       if (flags.json) {
         context.io.stdout.write(`${JSON.stringify({ file, ok: violations.length === 0, violations })}\n`);
       } else if (violations.length === 0) {
@@ -38,4 +39,32 @@ export function registerCheck(program: Command, context: CommandContext): void {
       }
       if (violations.length > 0) context.setExitCode(1);
     });
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  return readFile(file, "utf8").catch((error: unknown) => {
+    throw new ShirabeError(`${file}: cannot read ${what}; check the path`, {
+      code: "file-not-found",
+      kind: "input",
+      input: file,
+      cause: error,
+    });
+  });
+}
+
+/** The sources and passages of a report's JSON rendering, which the claims are checked against. */
+function parseProvenance(file: string, text: string): { sources: Source[]; passages: Passage[] } {
+  try {
+    const document = JSON.parse(text) as { sources?: unknown; passages?: unknown };
+    if (Array.isArray(document.sources) && Array.isArray(document.passages)) {
+      return { sources: document.sources as Source[], passages: document.passages as Passage[] };
+    }
+  } catch {
+    // reported below, with what to do
+  }
+  throw new ShirabeError(`${file}: not a report's JSON; write one with \`shirabe report … --format json\``, {
+    code: "bad-provenance",
+    kind: "input",
+    input: file,
+  });
 }
