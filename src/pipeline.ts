@@ -15,20 +15,47 @@ import { looksLikePdf, readPdfSource } from "./stages/research/pdf.js";
 import { politeHttp } from "./stages/research/polite.js";
 import { mergeGrounding } from "./stages/verify/index.js";
 import { writeExtractive } from "./stages/write/extractive.js";
-import type { Article, Draft, Page, Passage, Report, Source, SourceFailure, SourceRole } from "./types.js";
+import type {
+  Article,
+  Draft,
+  GroundingSummary,
+  Page,
+  Passage,
+  Report,
+  Source,
+  SourceFailure,
+  SourceRole,
+} from "./types.js";
 
 export type StageName = "article" | "sources" | "passages" | "write" | "cite" | "store";
 
 export type ProgressEvent =
   | { type: "stage-start"; stage: StageName; total?: number }
   | { type: "stage-done"; stage: StageName; counts: Record<string, number> }
-  | { type: "source"; input: string; ok: boolean; message?: string };
+  | { type: "source"; input: string; ok: boolean; message?: string }
+  | SectionProgress
+  /** Claims checked against their sources: running counts from a verifying writer, then the report's (final). */
+  | ({ type: "citations"; final: boolean } & GroundingSummary);
+
+/** A section written. `framing` marks the introduction or conclusion (then `heading` names which). */
+export interface SectionProgress {
+  type: "section";
+  heading: string;
+  /** Sections written so far, this one included, out of `total`. */
+  done: number;
+  total: number;
+  framing?: "introduction" | "conclusion";
+}
+
+/** What a writer reports while it works; the grounding counts are running totals. */
+export type WriteProgress = SectionProgress | ({ type: "claims-checked" } & GroundingSummary);
 
 export interface WriteInput {
   sources: Source[];
   passages: Passage[];
   lang: string;
   signal?: AbortSignal;
+  onProgress?: (event: WriteProgress) => void;
 }
 
 /** A writing engine: turns sources and their passages into a draft whose claims cite passage ids. */
@@ -41,7 +68,14 @@ export interface Writer {
 /** The embedded default: needs no network and no key. */
 export const extractiveWriter: Writer = {
   name: "extractive",
-  write: async ({ sources, passages, lang }) => writeExtractive({ sources, passages, lang }),
+  write: async ({ sources, passages, lang, onProgress }) => {
+    const draft = writeExtractive({ sources, passages, lang });
+    // The engine assembles the whole draft at once; its sections are reported as it hands them over.
+    for (const [index, { heading }] of draft.sections.entries()) {
+      onProgress?.({ type: "section", heading, done: index + 1, total: draft.sections.length });
+    }
+    return draft;
+  },
 };
 
 export interface ReaderDeps {
@@ -194,6 +228,10 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     passages,
     lang,
     ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (event) => {
+      if (event.type === "section") emit(event);
+      else emit({ ...event, type: "citations", final: false });
+    },
   });
   emit({ type: "stage-done", stage: "write", counts: { sections: draft.sections.length } });
 
@@ -210,6 +248,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
   // A writer that verified its own claims counts them all; citeReport then only saw the survivors.
   if (draft.grounding) report.grounding = mergeGrounding(draft.grounding, report.grounding);
+  emit({ type: "citations", final: true, ...report.grounding });
   emit({
     type: "stage-done",
     stage: "cite",
