@@ -20,8 +20,9 @@ export interface LlmWriterOptions {
 export function createLlmWriter(options: LlmWriterOptions): Writer {
   return {
     name: `llm:${options.llm.model}`,
-    async write({ sources, passages, lang, signal }): Promise<Draft> {
+    async write({ sources, passages, lang, signal, onProgress }): Promise<Draft> {
       const llm = options.llm;
+      const progress = onProgress ?? (() => {});
       const byId = new Map(passages.map((p) => [p.id, p]));
       const outcomes: ClaimOutcome[] = [];
       const signalOption = signal ? { signal } : {};
@@ -37,6 +38,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           ...signalOption,
         });
         outcomes.push(...results.map((r) => r.outcome));
+        progress({ type: "claims-checked", ...summarize(outcomes) });
         let next = 0;
         return paragraphs
           .map((p) => ({
@@ -53,6 +55,9 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const jobs = outline.themes.flatMap((theme) =>
         theme.subthemes.map((subtheme) => ({ theme, subtheme })),
       );
+      // Sub-sections, then the introduction and the conclusion.
+      const total = jobs.length + 2;
+      let done = 0;
       const written = await mapBounded(jobs, options.concurrency ?? 6, async ({ theme, subtheme }, index) => {
         const paragraphs = await writeSubsection({
           llm,
@@ -63,7 +68,9 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           lang,
           ...signalOption,
         });
-        return verified(paragraphs, subtheme.passages, `verify:section:${index + 1}`);
+        const kept = await verified(paragraphs, subtheme.passages, `verify:section:${index + 1}`);
+        progress({ type: "section", heading: subtheme.heading, done: ++done, total });
+        return kept;
       });
       const sections: Section[] = outline.themes
         .map((theme) => ({
@@ -98,10 +105,12 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         lang,
         ...signalOption,
       });
-      const [introduction, conclusion] = await Promise.all([
-        verified(framing.introduction, cited, "verify:introduction"),
-        verified(framing.conclusion, cited, "verify:conclusion"),
-      ]);
+      const framed = async (part: "introduction" | "conclusion") => {
+        const kept = await verified(framing[part], cited, `verify:${part}`);
+        progress({ type: "section", heading: part, framing: part, done: ++done, total });
+        return kept;
+      };
+      const [introduction, conclusion] = await Promise.all([framed("introduction"), framed("conclusion")]);
       return { title: outline.title, introduction, sections, conclusion, grounding: summarize(outcomes) };
     },
   };
