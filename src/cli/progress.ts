@@ -44,6 +44,18 @@ export function createProgressPrinter(
         if (!event.ok) out.write(`${clearLine}  source failed: ${event.message ?? event.input}\n`);
         if (mode === "live") out.write(`${clearLine}sources ${done}/${total} ${event.input}`);
         return;
+      case "section":
+        if (mode === "live") out.write(`${clearLine}write ${event.done}/${event.total} ${event.heading}`);
+        return;
+      case "citations":
+        if (event.final) {
+          out.write(
+            `${clearLine}  claims checked: ${event.supported} supported, ${event.repaired} repaired, ${event.dropped} dropped\n`,
+          );
+        } else if (mode === "live") {
+          out.write(`${clearLine}write: ${event.claims} claims checked, ${event.dropped} dropped`);
+        }
+        return;
       case "stage-done":
         out.write(`${clearLine}${STAGE_LABELS[event.stage]}: ${formatCounts(event.counts)}\n`);
         return;
