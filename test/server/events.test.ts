@@ -66,6 +66,30 @@ describe("server-sent events", () => {
     expect(stages).toEqual(["article", "sources", "passages", "write", "cite", "store"]);
   });
 
+  it("lists each section as it is written and the citations checked, as the stored report has them", async () => {
+    const { body } = await postJson(app.url, { url: `${site.url}/pages/report-article`, lang: "ja" });
+    const events = (await finished(app.url, body.id)).map((event) => event.data);
+    const stored = await (await fetch(`${app.url}/api/reports/${body.id}`)).json();
+    const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
+    expect(headings.length).toBeGreaterThan(0);
+    const sections = events.filter((event) => event.type === "section");
+    expect(sections.map((event) => event.heading)).toEqual(headings);
+    expect(sections.map((event) => `${event.done}/${event.total}`)).toEqual(
+      headings.map((_, index) => `${index + 1}/${headings.length}`),
+    );
+    const writeStart = events.findIndex((event) => event.type === "stage-start" && event.stage === "write");
+    const writeDone = events.findIndex((event) => event.type === "stage-done" && event.stage === "write");
+    for (const event of sections) {
+      expect(events.indexOf(event)).toBeGreaterThan(writeStart);
+      expect(events.indexOf(event)).toBeLessThan(writeDone);
+    }
+    const citations = events.filter((event) => event.type === "citations");
+    expect(citations).toHaveLength(1);
+    const { type: _type, final, ...counts } = citations[0] as { type: string; final: boolean };
+    expect(final).toBe(true);
+    expect(counts).toEqual(stored.report.grounding);
+  });
+
   it("serves a report stored by another process (the CLI) as one finished event", async () => {
     const { report } = await createReport({
       input: `${site.url}/pages/report-source-a`,

@@ -58,6 +58,9 @@ const TEXT = {
     },
     sourceOk: "取得",
     sourceFailed: "失敗",
+    sectionWritten: "執筆",
+    citationsChecked: (g) =>
+      `引用を検証: 出典で確認 ${g.supported} 件 · 出典を修正 ${g.repaired} 件 · 削除 ${g.dropped} 件`,
     grounding: (g) =>
       `検証: 主張 ${g.claims} 件 · 出典で確認 ${g.supported} 件 · 出典を修正 ${g.repaired} 件 · 削除 ${g.dropped} 件`,
     failures: (n) => `使えなかった情報源 ${n} 件`,
@@ -120,6 +123,9 @@ const TEXT = {
     },
     sourceOk: "ok",
     sourceFailed: "failed",
+    sectionWritten: "written",
+    citationsChecked: (g) =>
+      `citations checked: ${g.supported} supported, ${g.repaired} repaired, ${g.dropped} dropped`,
     grounding: (g) =>
       `Grounding: ${g.claims} claims · ${g.supported} supported · ${g.repaired} re-cited · ${g.dropped} dropped`,
     failures: (n) => `${n} source(s) could not be used`,
@@ -508,6 +514,8 @@ function renderProgress(id, state) {
     ]),
   );
   const sources = h("ul", { class: "sources" });
+  const sections = h("ul", { class: "sections", "aria-live": "polite" });
+  const citations = h("p", { class: "citations", role: "status" });
   const statusLine = h("p", { class: "status", role: "status" }, text.status[state.status]);
   const errorBox = h("div", { class: "error", role: "alert" });
   const heading = h("h1", {}, text.progressTitle);
@@ -518,6 +526,8 @@ function renderProgress(id, state) {
     statusLine,
     h("ol", { class: "stages", "aria-live": "polite" }, [...stageItems.values()]),
     sources,
+    sections,
+    citations,
     errorBox,
   );
 
@@ -551,6 +561,21 @@ function renderProgress(id, state) {
       if (item.dataset.total)
         item.querySelector(".detail").textContent = `${sources.children.length} / ${item.dataset.total}`;
     }
+    if (event.type === "section") {
+      // The introduction and conclusion are named in the report's language, as in the report.
+      const words = REPORT_WORDS[state.lang] ?? REPORT_WORDS.en;
+      sections.append(
+        h(
+          "li",
+          {},
+          h("span", { class: "badge" }, text.sectionWritten),
+          " ",
+          event.framing ? words[event.framing] : event.heading,
+        ),
+      );
+      stageItems.get("write").querySelector(".detail").textContent = `${event.done} / ${event.total}`;
+    }
+    if (event.type === "citations") citations.textContent = text.citationsChecked(event);
     if (event.type === "failed") {
       heading.textContent = text.failedTitle;
       statusLine.textContent = text.status.failed;
