@@ -2,10 +2,19 @@
 // written → introduction and conclusion from the verified sections → their verification. The draft it
 // returns carries its own grounding; citeReport's fast check then runs as the final gate.
 import type { Writer } from "./pipeline.js";
+import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
+import { rankForSections } from "./stages/research/rank.js";
 import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
-import { draftOutline, rankPassages, writeFraming, writeSubsection } from "./stages/write/llm/index.js";
-import type { Claim, Draft, Paragraph, Passage, Section } from "./types.js";
+import {
+  draftOutline,
+  isEvidence,
+  type Outline,
+  rankPassages,
+  writeFraming,
+  writeSubsection,
+} from "./stages/write/llm/index.js";
+import type { Claim, Draft, Paragraph, Passage, Section, Source } from "./types.js";
 
 export { mergeGrounding } from "./stages/verify/index.js";
 
@@ -15,6 +24,10 @@ export interface LlmWriterOptions {
   concurrency?: number;
   /** Passages the outline may choose from (default 60). */
   outlinePassages?: number;
+  /** Passages added to each sub-theme beyond those the outline named, ranked for it (default 4). */
+  sectionPassages?: number;
+  /** When given, those passages are ranked by BM25 and embedding similarity together; else BM25 alone. */
+  embedder?: Embedder;
 }
 
 export function createLlmWriter(options: LlmWriterOptions): Writer {
@@ -51,7 +64,10 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       };
 
       const ranked = rankPassages(sources, passages, options.outlinePassages ?? 60);
-      const outline = await draftOutline({ llm, sources, passages: ranked, lang, ...signalOption });
+      const outline = await withRankedPassages(
+        await draftOutline({ llm, sources, passages: ranked, lang, ...signalOption }),
+        { sources, passages, limit: options.sectionPassages ?? 4, embedder: options.embedder, signal },
+      );
       const jobs = outline.themes.flatMap((theme) =>
         theme.subthemes.map((subtheme) => ({ theme, subtheme })),
       );
@@ -114,6 +130,69 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       return { title: outline.title, introduction, sections, conclusion, grounding: summarize(outcomes) };
     },
   };
+}
+
+/**
+ * Gives each sub-theme, after the passages the outline named, the passages that rank best for its
+ * heading and key terms (BM25, with embeddings when configured, then MMR with a per-site penalty so one
+ * site cannot fill every slot). Candidates are the passages no sub-theme named, including those the
+ * outline never saw; the section writer may cite only the passages it is given, so ids stay checked.
+ */
+async function withRankedPassages(
+  outline: Outline,
+  context: {
+    sources: Source[];
+    passages: Passage[];
+    limit: number;
+    embedder: Embedder | undefined;
+    signal: AbortSignal | undefined;
+  },
+): Promise<Outline> {
+  const subthemes = outline.themes.flatMap((theme) =>
+    theme.subthemes.map((subtheme) => ({ theme: theme.heading, subtheme })),
+  );
+  const named = new Set(subthemes.flatMap(({ subtheme }) => subtheme.passages.map((p) => p.id)));
+  const pool = context.passages.filter((p) => !named.has(p.id) && isEvidence(p));
+  if (context.limit <= 0 || pool.length === 0 || subthemes.length === 0) return outline;
+  const queries = subthemes.map(({ theme, subtheme }, index) => ({
+    heading: String(index),
+    query: [theme, subtheme.heading, ...subtheme.keyTerms].join("\n"),
+  }));
+  let embeddings: { passages: number[][]; sections: number[][] } | undefined;
+  if (context.embedder) {
+    const vectors = await context.embedder.embed(
+      [...pool.map((p) => p.text), ...queries.map((q) => q.query)],
+      context.signal,
+    );
+    embeddings = { passages: vectors.slice(0, pool.length), sections: vectors.slice(pool.length) };
+  }
+  const siteOf = new Map(context.sources.map((source) => [source.id, siteKey(source)]));
+  const ranked = rankForSections(pool, queries, {
+    limit: context.limit,
+    groupOf: (passage) => siteOf.get(passage.sourceId) ?? passage.sourceId,
+    ...(embeddings ? { embeddings } : {}),
+  });
+  let next = 0;
+  return {
+    ...outline,
+    themes: outline.themes.map((theme) => ({
+      ...theme,
+      subthemes: theme.subthemes.map((subtheme) => {
+        const extra = ranked.get(String(next++)) ?? [];
+        return { ...subtheme, passages: [...subtheme.passages, ...extra.map((item) => item.passage)] };
+      }),
+    })),
+  };
+}
+
+/** The host a source was read from (local files each count as their own site). */
+function siteKey(source: Source): string {
+  try {
+    const url = new URL(source.article.url);
+    return url.protocol === "file:" ? source.id : url.hostname.replace(/^www\./, "");
+  } catch {
+    return source.id;
+  }
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, keeping the order of results. */

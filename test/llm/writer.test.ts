@@ -55,12 +55,16 @@ describe("LLM writer over the bundled example", () => {
     expect(report.grounding.claims).toBeGreaterThan(5);
     expect(report.grounding.dropped).toBe(0);
 
-    // Each section writer saw only the passages the outline gave its sub-theme.
-    const outlineIds = new Set(givenPassages(server.requests[0] as FakeLlmRequest).map((p) => p.id));
+    // Each section writer saw the passages the outline gave its sub-theme, then at most 4 ranked others.
+    const outline = JSON.parse(scriptedAnswer(server.requests[0] as FakeLlmRequest)) as {
+      themes: Array<{ subthemes: Array<{ passageIds: string[] }> }>;
+    };
+    const assigned = outline.themes.flatMap((theme) => theme.subthemes.map((sub) => sub.passageIds));
     for (const request of server.requests.filter((r) => taskOf(r) === "section")) {
       const ids = givenPassages(request).map((p) => p.id);
-      expect(ids.length).toBeLessThan(outlineIds.size);
-      for (const id of ids) expect(outlineIds.has(id)).toBe(true);
+      const own = assigned.find((named) => named.every((id, i) => ids[i] === id));
+      expect(own).toBeDefined();
+      expect(ids.length).toBeLessThanOrEqual((own?.length ?? 0) + 4);
     }
     const markdown = renderReport(report, "md");
     expect(checkReport(markdown, { lang: "ja", sources: report.sources, passages: report.passages })).toEqual(

@@ -1,7 +1,7 @@
 // A fake OpenAI-compatible chat-completions server on 127.0.0.1 that speaks the real wire protocol (JSON
 // and SSE streaming, usage, response_format) and serves scripted answers, with the faults the LLM client
 // must survive: latency, 429 with retry-after, 500, hangs, cut streams and invalid JSON. It records every
-// request it got.
+// request it got. It also serves /v1/embeddings with deterministic fake vectors (see fakeEmbedding).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -48,7 +48,10 @@ export interface FakeLlmServerOptions {
 export interface FakeLlmServer {
   /** Base URL including /v1, as providers expect it. */
   baseURL: string;
+  /** Chat requests. */
   requests: FakeLlmRequest[];
+  /** The texts of each /v1/embeddings request, in order. */
+  embeddingRequests: string[][];
   /** The most chat requests that were open at the same time. */
   maxInFlight(): number;
   /** Replies used, in order, before the responder: one per request. */
@@ -65,6 +68,7 @@ export function countTokens(text: string): number {
 
 export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
   const requests: FakeLlmRequest[] = [];
+  const embeddingRequests: string[][] = [];
   const queue: FakeReply[] = [];
   let responder: Responder = options.responder ?? (() => '{"ok":true}');
   const sockets = new Set<import("node:net").Socket>();
@@ -85,6 +89,18 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
       return sendJson(res, 200, {
         object: "list",
         data: [{ id: "fake-model", object: "model", owned_by: "shirabe" }],
+      });
+    }
+    if (req.method === "POST" && req.url === "/v1/embeddings") {
+      const body = JSON.parse(raw || "{}") as { model?: string; input?: string | string[] };
+      const input = typeof body.input === "string" ? [body.input] : (body.input ?? []);
+      embeddingRequests.push(input);
+      const tokens = input.reduce((sum, text) => sum + countTokens(text), 0);
+      return sendJson(res, 200, {
+        object: "list",
+        data: input.map((text, index) => ({ object: "embedding", index, embedding: fakeEmbedding(text) })),
+        model: body.model ?? "fake-embed",
+        usage: { prompt_tokens: tokens, total_tokens: tokens },
       });
     }
     if (req.method !== "POST" || req.url !== "/v1/chat/completions") {
@@ -193,6 +209,7 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     maxInFlight: () => maxInFlight,
     enqueue: (...replies) => queue.push(...replies),
     setResponder: (next) => {
@@ -204,6 +221,59 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Words of a few languages that the fake embedding treats as one concept, the way a multilingual model
+ * places translations near each other. It is a handful of entries about the test and benchmark stories,
+ * not a model: vectors from it say nothing about the quality of real embeddings.
+ */
+const FAKE_CONCEPTS: Record<string, string[]> = {
+  rapidus: ["rapidus", "ラピダス"],
+  toyota: ["toyota", "トヨタ"],
+  sony: ["sony", "ソニー"],
+  founded: ["founded", "設立"],
+  government: ["government", "政府"],
+  subsidy: ["subsidies", "subsidy", "補助金", "补贴"],
+  hokkaido: ["hokkaido", "北海道"],
+  chitose: ["chitose", "千歳"],
+  factory: ["factory", "plant", "工場", "工厂"],
+  chip: ["semiconductors", "semiconductor", "chips", "chip", "半導体", "半导体", "芯片"],
+  production: ["mass production", "量産", "量产"],
+  nanometre: ["2-nanometre", "2 nm", "2ナノメートル", "2纳米"],
+  exports: ["export controls", "輸出規制", "出口管制"],
+  deepseek: ["deepseek", "ディープシーク", "深度求索"],
+};
+const FAKE_DIMENSIONS = 256;
+
+/**
+ * A deterministic stand-in for an embedding model: a hashed bag of concepts (above, weighted 3) and of the
+ * remaining text's character bigrams, L2-normalised. Texts sharing words or concepts are close; a
+ * Japanese sentence and its English counterpart are close when their concepts are in the list.
+ */
+export function fakeEmbedding(text: string): number[] {
+  const vector = new Array<number>(FAKE_DIMENSIONS).fill(0);
+  const add = (feature: string, weight: number) => {
+    let hash = 0x811c9dc5;
+    for (const char of feature) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
+    const slot = (hash >>> 0) % FAKE_DIMENSIONS;
+    vector[slot] = (vector[slot] ?? 0) + weight;
+  };
+  let rest = text.toLowerCase();
+  for (const [concept, forms] of Object.entries(FAKE_CONCEPTS)) {
+    for (const form of forms) {
+      const parts = rest.split(form);
+      for (let i = 1; i < parts.length; i++) add(`#${concept}`, 3);
+      rest = parts.join(" ");
+    }
+  }
+  for (const word of rest.split(/[\s\p{P}]+/u).filter(Boolean)) {
+    const chars = [...word];
+    if (chars.length === 1) add(word, 1);
+    for (let i = 0; i + 1 < chars.length; i++) add(`${chars[i]}${chars[i + 1]}`, 1);
+  }
+  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
+  return vector.map((value) => value / norm);
 }
 
 function flatten(content: unknown): string {

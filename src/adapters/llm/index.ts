@@ -1,5 +1,6 @@
 export { type Budget, type BudgetLimits, createBudget } from "./budget.js";
 export { createLlmClient, estimateTokens, type LlmClientOptions } from "./client.js";
+export { createEmbedder, type EmbedderOptions, embeddingModelFor } from "./embed.js";
 export { createLimiter, type Limiter } from "./limiter.js";
 export {
   type LlmFileConfig,

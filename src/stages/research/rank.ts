@@ -11,6 +11,11 @@ const B = 0.75;
 const DEFAULT_LAMBDA = 0.5;
 /** Subtracted once per passage already picked from the same group (site), on the 0..1 relevance scale. */
 const DEFAULT_GROUP_PENALTY = 0.15;
+/**
+ * With embeddings, relevance = (1 − w)·BM25/max BM25 + w·cosine. An even split: BM25 keeps exact names
+ * and figures on top, the embedding finds passages that say the same thing in other words or languages.
+ */
+export const DENSE_WEIGHT = 0.5;
 
 export interface ScoredPassage {
   passage: Passage;
@@ -55,6 +60,46 @@ export function scoreBm25(index: Bm25Index, query: string): ScoredPassage[] {
       const frequency = counts.get(term) ?? 0;
       if (frequency > 0) score += ((weights[termIndex] ?? 0) * frequency * (K1 + 1)) / (frequency + norm);
     });
+    if (score > 0) scored.push({ passage, score });
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** Embedding vectors of one model: the query's, and one per passage of the index, in its order. */
+export interface DenseVectors {
+  query: number[];
+  passages: number[][];
+}
+
+/** Cosine similarity of two embedding vectors; 0 when either is empty or all zeros. */
+export function vectorCosine(a: number[], b: number[]): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    dot += (a[i] ?? 0) * (b[i] ?? 0);
+    normA += (a[i] ?? 0) ** 2;
+    normB += (b[i] ?? 0) ** 2;
+  }
+  return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
+}
+
+/**
+ * BM25 and embedding similarity combined (see DENSE_WEIGHT): passages sharing no term with the query
+ * can still rank when their meaning is close. Best first; ties keep passage order.
+ */
+export function scoreHybrid(
+  index: Bm25Index,
+  query: string,
+  dense: DenseVectors,
+  weight = DENSE_WEIGHT,
+): ScoredPassage[] {
+  const bm25 = new Map(scoreBm25(index, query).map((item) => [item.passage, item.score]));
+  const top = Math.max(...bm25.values(), 0) || 1;
+  const scored: ScoredPassage[] = [];
+  index.passages.forEach((passage, position) => {
+    const similarity = Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? []));
+    const score = (1 - weight) * ((bm25.get(passage) ?? 0) / top) + weight * similarity;
     if (score > 0) scored.push({ passage, score });
   });
   return scored.sort((a, b) => b.score - a.score);
@@ -119,9 +164,16 @@ export interface RankOptions {
   pool?: number;
 }
 
-/** The best `limit` passages for `query`: BM25, then (by default) MMR over the top of the list. */
-export function rankPassages(index: Bm25Index, query: string, options: RankOptions): ScoredPassage[] {
-  const scored = scoreBm25(index, query);
+/**
+ * The best `limit` passages for `query`: BM25 (with `dense` vectors, BM25 and cosine combined), then
+ * (by default) MMR over the top of the list.
+ */
+export function rankPassages(
+  index: Bm25Index,
+  query: string,
+  options: RankOptions & { dense?: DenseVectors },
+): ScoredPassage[] {
+  const scored = options.dense ? scoreHybrid(index, query, options.dense) : scoreBm25(index, query);
   if (options.diversity === false) return scored.slice(0, options.limit);
   const pool = scored.slice(0, options.pool ?? options.limit * 5);
   return diversify(pool, {
@@ -131,12 +183,26 @@ export function rankPassages(index: Bm25Index, query: string, options: RankOptio
   });
 }
 
+/** Embedding vectors for rankForSections: one per passage and one per section, in their orders. */
+export interface SectionEmbeddings {
+  passages: number[][];
+  sections: number[][];
+}
+
 /** Ranks passages for each section of an outline, keyed by the section's heading. */
 export function rankForSections(
   passages: Passage[],
   sections: Array<{ heading: string; query: string }>,
-  options: RankOptions,
+  options: RankOptions & { embeddings?: SectionEmbeddings },
 ): Map<string, ScoredPassage[]> {
   const index = buildBm25Index(passages);
-  return new Map(sections.map((section) => [section.heading, rankPassages(index, section.query, options)]));
+  const { embeddings, ...rest } = options;
+  return new Map(
+    sections.map((section, position) => {
+      const dense = embeddings
+        ? { query: embeddings.sections[position] ?? [], passages: embeddings.passages }
+        : undefined;
+      return [section.heading, rankPassages(index, section.query, dense ? { ...rest, dense } : rest)];
+    }),
+  );
 }

@@ -2,4 +2,4 @@ export { type FramingInput, writeFraming } from "./framing.js";
 export { languageRules, normalizeSentence } from "./language.js";
 export { draftOutline, type Outline, type OutlineInput, type Subtheme } from "./outline.js";
 export { type SectionInput, writeSubsection } from "./sections.js";
-export { rankPassages } from "./select.js";
+export { isEvidence, rankPassages } from "./select.js";

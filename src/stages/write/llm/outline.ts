@@ -18,6 +18,10 @@ const outlineSchema = z.object({
             z.object({
               heading: z.string().min(1),
               passageIds: z.array(z.string()).min(1).describe("ids of the passages this sub-theme draws on"),
+              keyTerms: z
+                .array(z.string())
+                .optional()
+                .describe("3 to 6 names and terms a passage about this sub-theme would contain"),
             }),
           )
           .min(1)
@@ -30,6 +34,8 @@ const outlineSchema = z.object({
 
 export interface Subtheme {
   heading: string;
+  /** Names and terms the outline expects this sub-theme's passages to contain; used to find more of them. */
+  keyTerms: string[];
   passages: Passage[];
 }
 
@@ -54,6 +60,7 @@ export async function draftOutline(input: OutlineInput): Promise<Outline> {
     "You plan an analytical research report about a news article, built only from the given passages.",
     "Group the passages into 2 to 5 themes, each with 1 to 4 sub-themes, ordered so the report reads as an argument.",
     "Give every sub-theme the ids of 2 to 8 passages it will draw on; use each passage at most once.",
+    "Give every sub-theme 3 to 6 key terms (names, figures' subjects, topics) so more passages about it can be found.",
     "Passages whose id starts with s0: are from the original article; the others are from the sources it cites.",
     DATA_RULES,
     languageRules(input.lang),
@@ -81,6 +88,7 @@ export async function draftOutline(input: OutlineInput): Promise<Outline> {
       subthemes: theme.subthemes
         .map((sub) => ({
           heading: sub.heading.trim(),
+          keyTerms: (sub.keyTerms ?? []).map((term) => term.trim()).filter(Boolean),
           // Ids not given are dropped here: the outline cannot smuggle in a passage the model made up.
           passages: sub.passageIds.flatMap((id) => {
             const passage = byId.get(id);

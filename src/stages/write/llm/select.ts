@@ -8,10 +8,13 @@ import { selectMmr, similarityMatrix, textRank, tfidfVectors } from "../rank.js"
 const MIN_CHARS = { cjk: 12, other: 40 };
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
+/** False for headings, captions and bylines: too short to support a sentence of the report. */
+export function isEvidence(passage: Passage): boolean {
+  return passage.text.length >= (CJK.test(passage.text) ? MIN_CHARS.cjk : MIN_CHARS.other);
+}
+
 export function rankPassages(sources: Source[], passages: Passage[], limit: number): Passage[] {
-  const usable = passages.filter(
-    (p) => p.text.length >= (CJK.test(p.text) ? MIN_CHARS.cjk : MIN_CHARS.other),
-  );
+  const usable = passages.filter(isEvidence);
   if (usable.length <= limit) return usable;
   const subject = sources.find((s) => s.role === "article")?.id ?? "s0";
   const similarity = similarityMatrix(tfidfVectors(usable.map((p) => similarityTerms(p.text))));
