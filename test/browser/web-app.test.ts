@@ -46,6 +46,22 @@ async function openPage(
   return { context, page };
 }
 
+/** Runs in the page: keeps every section line and citations line the progress panel shows. */
+function recordProgress() {
+  const shown = { sections: [] as string[], citations: [] as string[] };
+  Object.assign(window, { progressShown: shown });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target as Element;
+      if (target.matches?.("p.citations") && target.textContent) shown.citations.push(target.textContent);
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && node.matches("ul.sections li"))
+          shown.sections.push(node.textContent ?? "");
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
 const articleUrl = () => `${site.url}/pages/report-article`;
 const slowSource = (ms: number) => `${site.url}/slow?ms=${ms}`;
 
@@ -68,6 +84,10 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
   });
 
   it("submits a URL and shows each stage and each source as it happens", async () => {
+    // The extractive engine writes in well under a second and the report then replaces the panel, so
+    // what the panel showed is recorded as it is shown, here and after the reload below.
+    await page.addInitScript(recordProgress);
+    await page.evaluate(recordProgress);
     await page.fill("#url", articleUrl());
     await page.selectOption("#lang", "ja");
     await page.fill("#sources", slowSource(6000));
@@ -89,6 +109,20 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
 
     await page.waitForSelector("article.report h1", { timeout: 30_000 });
     expect(await page.locator("article.report h1").textContent()).toContain("調査レポート");
+
+    // While writing, the panel listed the sections and then the citations checked.
+    const shown = (await page.evaluate("window.progressShown")) as {
+      sections: string[];
+      citations: string[];
+    };
+    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
+    expect(shown.sections.length).toBeGreaterThan(0);
+    expect(shown.sections.some((line) => headings.some((heading) => line.includes(heading)))).toBe(true);
+    const { supported, repaired, dropped } = stored.report.grounding;
+    expect(shown.citations.at(-1)).toBe(
+      `引用を検証: 出典で確認 ${supported} 件 · 出典を修正 ${repaired} 件 · 削除 ${dropped} 件`,
+    );
   });
 
   it("shows the report in the seed format with its grounding summary", async () => {
