@@ -59,6 +59,8 @@ function parseSeconds(value: string): number {
 /** Flags of the LLM engine (report) and of `shirabe models`. */
 export interface LlmFlags {
   model?: string;
+  /** provider:model of an embedding model for ranking passages. */
+  embedModel?: string;
   config?: string;
   maxCost?: string;
   maxTokens?: string;
@@ -67,6 +69,8 @@ export interface LlmFlags {
 export interface LlmSettings {
   /** Null when no model is configured: the extractive engine writes the report. */
   model: ModelConfig | null;
+  /** Embedding model for ranking passages; null ranks by BM25 alone. */
+  embedModel: ModelConfig | null;
   providers: ProviderConfig[];
   /** The config file read, if any. */
   configPath: string | null;
@@ -77,6 +81,7 @@ const structuredOutput = z.enum(["json-schema", "json-mode", "prompted"]);
 const configFileSchema = z
   .object({
     model: z.string().optional(),
+    embedModel: z.string().optional(),
     providers: z
       .record(
         z.string(),
@@ -115,11 +120,13 @@ export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = pro
   const configPath = configFilePath(flags, env);
   const file = configPath ? readConfigFile(configPath) : {};
   const spec = flags.model ?? env.SHIRABE_MODEL ?? file.model;
+  const embedSpec = flags.embedModel ?? env.SHIRABE_EMBED_MODEL ?? file.embedModel;
   const maxCost = flags.maxCost === undefined ? file.maxCost : parsePositive(flags.maxCost, "--max-cost");
   const maxTokens =
     flags.maxTokens === undefined ? file.maxTokens : parsePositive(flags.maxTokens, "--max-tokens");
   return {
     model: spec ? resolveModel(spec, file, env) : null,
+    embedModel: embedSpec ? resolveEmbedModel(embedSpec, file, env) : null,
     providers: resolveProviders(file, env),
     configPath,
     budget: {
@@ -127,6 +134,21 @@ export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = pro
       ...(maxTokens !== undefined ? { maxTokens: Math.floor(maxTokens) } : {}),
     },
   };
+}
+
+/** Resolved like --model; its errors name --embed-model. */
+function resolveEmbedModel(spec: string, file: LlmFileConfig, env: NodeJS.ProcessEnv): ModelConfig {
+  try {
+    return resolveModel(spec, file, env);
+  } catch (error) {
+    if (!(error instanceof ShirabeError)) throw error;
+    throw new ShirabeError(error.message.replace(/^--model /, "--embed-model "), {
+      code: error.code,
+      kind: error.kind,
+      input: spec,
+      cause: error,
+    });
+  }
 }
 
 /** --config, else SHIRABE_CONFIG, else $XDG_CONFIG_HOME/shirabe/config.json when it exists. */
@@ -174,6 +196,7 @@ export function resolveSearchSettings(
 }
 
 function readConfigFile(path: string): LlmFileConfig & {
+  embedModel?: string;
   maxCost?: number;
   maxTokens?: number;
   search?: { provider: string; url?: string; keyEnv?: string };
@@ -209,6 +232,7 @@ function readConfigFile(path: string): LlmFileConfig & {
     );
   }
   return result.data as LlmFileConfig & {
+    embedModel?: string;
     maxCost?: number;
     maxTokens?: number;
     search?: { provider: string; url?: string; keyEnv?: string };

@@ -1,6 +1,6 @@
 // The LLM engine as the report command uses it: a run recorded for --resume, the call cache and usage in
 // the store's file, the budget, and one usage line at the end. Keys stay inside the model config.
-import { createBudget, createLlmClient, type ModelConfig } from "../adapters/llm/index.js";
+import { createBudget, createEmbedder, createLlmClient, type ModelConfig } from "../adapters/llm/index.js";
 import {
   type LlmRun,
   type LlmStore,
@@ -10,6 +10,7 @@ import {
 import { isShirabeError, ShirabeError } from "../errors.js";
 import { createLlmWriter } from "../llm.js";
 import type { Writer } from "../pipeline.js";
+import type { LlmClient } from "../ports/llm.js";
 import type { LlmSettings } from "./config.js";
 
 export interface LlmRunOptions {
@@ -24,6 +25,8 @@ export interface LlmRunOptions {
 export interface LlmEngine {
   runId: string;
   writer: Writer;
+  /** The run's client (cache, budget, usage), for other LLM steps such as writing search queries. */
+  llm: LlmClient;
   /** Marks the run done and returns its usage. */
   done(reportId: string): LlmUsageTotals;
   /** Marks the run stopped or failed and returns the error to show, with the command that resumes it. */
@@ -78,9 +81,12 @@ export function openLlmEngine(options: {
     budget: createBudget(options.settings.budget),
     onCall: (call) => store.recordUsage(runId, call),
   });
+  const embedModel = options.settings.embedModel;
+  const embedder = embedModel ? createEmbedder({ config: embedModel }) : undefined;
   return {
     runId,
-    writer: createLlmWriter({ llm }),
+    writer: createLlmWriter({ llm, ...(embedder ? { embedder } : {}) }),
+    llm,
     done(reportId) {
       store.finishRun(runId, "done", { reportId });
       return store.usage(runId);

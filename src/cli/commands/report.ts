@@ -48,6 +48,10 @@ export function registerReport(program: Command, context: CommandContext): void 
       "--model <provider:model>",
       "write with this LLM, e.g. deepseek:deepseek-chat (default: extractive)",
     )
+    .option(
+      "--embed-model <provider:model>",
+      "rank passages with this embedding model too, e.g. openai:text-embedding-3-small (or SHIRABE_EMBED_MODEL)",
+    )
     .option("--config <file>", "config file with providers, models and prices (JSON)")
     .option("--max-cost <usd>", "stop before the LLM calls could cost more than this (estimated, US dollars)")
     .option("--max-tokens <n>", "stop before the LLM calls could use more tokens than this")
@@ -114,7 +118,8 @@ export function registerReport(program: Command, context: CommandContext): void 
           ...(runOptions.sources.length > 0 ? { sources: runOptions.sources } : {}),
           ...(runOptions.encoding ? { encoding: runOptions.encoding } : {}),
           ...(engine ? { writer: engine.writer } : {}),
-          research: research.research,
+          // With a model, the search queries are written by it too (through the same budget and cache).
+          research: engine ? { ...research.research, llm: engine.llm } : research.research,
           deps: { http: buildHttpClient(settings), store, ...(settings.useCache ? { cache: store } : {}) },
           onProgress: createProgressPrinter(
             progressMode({ quiet: flags.quiet === true, isTTY: context.io.stderr.isTTY === true }),
