@@ -46,3 +46,25 @@ export interface ReportStore {
   /** True when something was deleted. */
   deleteReport(id: string): boolean;
 }
+
+/** A report the web server accepted and has not finished yet (queued or running). */
+export interface PendingJob {
+  id: string;
+  /** What the user gave: the URL, or the uploaded file's name. */
+  label: string;
+  lang: string;
+  engine: string;
+  createdAt: string;
+}
+
+/**
+ * The web server's jobs, kept beside the runs so that a restart can tell users what became of theirs.
+ * Saving a job's run (ReportStore.saveRun with the job's id) ends the job in the same transaction.
+ */
+export interface JobStore {
+  addJob(job: PendingJob): void;
+  /** Jobs added and never ended: the server stopped while they were queued or running. */
+  pendingJobs(): PendingJob[];
+  /** The saved run with this id (its report loaded when it has one), or null. */
+  getRun(id: string): RunRecord | null;
+}

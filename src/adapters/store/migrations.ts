@@ -107,6 +107,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX llm_usage_by_run ON llm_usage (run_id);
   `,
+  // 4: web server jobs accepted but not finished; saving a job's run deletes its row, so the rows a
+  // restarted server finds are the jobs it was interrupted in.
+  `
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,10 +1,18 @@
-// The store on one SQLite file: page cache, runs and reports. WAL so readers never wait for a writer;
-// every write in a transaction; every failure a ShirabeError that names the file.
+// The store on one SQLite file: page cache, runs, reports and the web server's pending jobs. WAL so
+// readers never wait for a writer; every write in a transaction; every failure a ShirabeError that names the file.
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import Database from "better-sqlite3";
 import { ShirabeError } from "../../errors.js";
-import type { PageCache, ReportStore, ReportSummary, RunRecord } from "../../ports/store.js";
+import type {
+  JobStore,
+  PageCache,
+  PendingJob,
+  ReportStore,
+  ReportSummary,
+  RunLogEntry,
+  RunRecord,
+} from "../../ports/store.js";
 import type { Page, Report } from "../../types.js";
 import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 
@@ -14,7 +22,7 @@ export interface StoreOptions {
   busyTimeoutMs?: number;
 }
 
-export interface SqliteStore extends PageCache, ReportStore {
+export interface SqliteStore extends PageCache, ReportStore, JobStore {
   close(): void;
 }
 
@@ -22,6 +30,17 @@ export interface SqliteStore extends PageCache, ReportStore {
 export function defaultDataDir(env: Record<string, string | undefined>, homedir: string): string {
   const xdg = env.XDG_DATA_HOME;
   return xdg && isAbsolute(xdg) ? join(xdg, "shirabe") : join(homedir, ".local", "share", "shirabe");
+}
+
+interface RunRow {
+  id: string;
+  input: string;
+  started_at: string;
+  finished_at: string;
+  status: "done" | "failed";
+  options: string;
+  log: string;
+  report_id: string | null;
 }
 
 interface PageRow {
@@ -172,6 +191,17 @@ export function openStore(options: StoreOptions): SqliteStore {
      ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
   );
   const removeReport = db.prepare("DELETE FROM reports WHERE id = ?");
+  const insertJob = db.prepare(
+    `INSERT INTO jobs (id, label, lang, engine, created_at) VALUES (@id, @label, @lang, @engine, @createdAt)`,
+  );
+  const removeJob = db.prepare("DELETE FROM jobs WHERE id = ?");
+  const selectJobs = db.prepare<
+    [],
+    { id: string; label: string; lang: string; engine: string; created_at: string }
+  >("SELECT id, label, lang, engine, created_at FROM jobs ORDER BY created_at, rowid");
+  const selectRun = db.prepare<[string], RunRow>(
+    "SELECT id, input, started_at, finished_at, status, options, log, report_id FROM runs WHERE id = ?",
+  );
 
   const saveRun = db.transaction((run: RunRecord) => {
     upsertRun.run({
@@ -184,6 +214,7 @@ export function openStore(options: StoreOptions): SqliteStore {
       log: JSON.stringify(run.log),
       reportId: run.report?.id ?? null,
     });
+    removeJob.run(run.id);
     if (run.report) {
       const report = run.report;
       upsertReport.run({
@@ -247,6 +278,33 @@ export function openStore(options: StoreOptions): SqliteStore {
         createdAt: row.created_at,
         originalUrl: row.original_url,
       }));
+    }),
+    addJob: guarded((job: PendingJob): void => {
+      db.transaction(() => insertJob.run(job))();
+    }),
+    pendingJobs: guarded((): PendingJob[] =>
+      selectJobs.all().map((row) => ({
+        id: row.id,
+        label: row.label,
+        lang: row.lang,
+        engine: row.engine,
+        createdAt: row.created_at,
+      })),
+    ),
+    getRun: guarded((id: string): RunRecord | null => {
+      const row = selectRun.get(id);
+      if (!row) return null;
+      const report = row.report_id ? selectReport.get(row.report_id) : undefined;
+      return {
+        id: row.id,
+        input: row.input,
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        status: row.status,
+        options: JSON.parse(row.options) as Record<string, unknown>,
+        log: JSON.parse(row.log) as RunLogEntry[],
+        report: report ? (JSON.parse(report.json) as Report) : null,
+      };
     }),
     deleteReport: guarded((id: string): boolean => db.transaction(() => removeReport.run(id).changes > 0)()),
     close: guarded(() => {
