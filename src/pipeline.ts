@@ -330,7 +330,12 @@ async function readSources(
         const { page, article } =
           options.research && looksLikePdf(item.input)
             ? await readPdfSource(item.input, options.deps.http)
-            : await readArticle(item.input, options.deps, options);
+            : await readArticle(item.input, options.deps, options).catch((error: unknown) => {
+                // A PDF behind an address without ".pdf" is known only once the server says so.
+                if (options.research && isPdfRefusal(error))
+                  return readPdfSource(item.input, options.deps.http);
+                throw error;
+              });
         if (seenUrls.has(page.url) || seenUrls.has(article.url)) continue;
         seenUrls.add(page.url);
         results[index] = { role: item.role, input: item.input, article };
@@ -345,6 +350,13 @@ async function readSources(
   const workers = Array.from({ length: Math.min(options.concurrency ?? 4, pending.length) }, worker);
   await Promise.all(workers);
   return { sources: results.filter((source) => source !== null), failures };
+}
+
+/** The fetch stage's refusal of a page served as application/pdf. */
+function isPdfRefusal(error: unknown): boolean {
+  return (
+    error instanceof ShirabeError && error.code === "unsupported-content" && /\bPDF\b/.test(error.message)
+  );
 }
 
 function toFailure(input: string, error: unknown): SourceFailure {

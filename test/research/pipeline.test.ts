@@ -28,7 +28,8 @@ async function startClusterSite(): Promise<{ url: string; paths: string[]; close
   const server: Server = createServer((request, response) => {
     const path = request.url ?? "/";
     paths.push(path);
-    if (path === "/docs/toll-study.pdf") {
+    // The same study at an address without ".pdf": only the content type says what it is.
+    if (path === "/docs/toll-study.pdf" || path === "/docs/toll-study") {
       response.writeHead(200, { "content-type": "application/pdf" }).end(TOLL_STUDY);
       return;
     }
@@ -201,6 +202,19 @@ describe("research in createReport", () => {
       // The same study twice (file and URL) is one story: the copy is merged, the given file kept.
       expect(pdfs[0]?.signals?.type).toBe("document");
       expect(pdfs[0]?.article.text).toContain("footfall recovered within a year");
+    } finally {
+      await pdfSearch.close();
+    }
+  });
+
+  it("reads a source served as application/pdf whose address does not end in .pdf", async () => {
+    const pdfSearch = await startFakeSearch("searxng", [result(`${site.url}/docs/toll-study`, "Study")]);
+    try {
+      const { report } = await run({ search: createSearxng({ url: pdfSearch.url }) });
+      expect(report.failures).toEqual([]);
+      const study = report.sources.find((source) => source.input === `${site.url}/docs/toll-study`);
+      expect(study?.article.title).toBe("Congestion Charging Evidence Review");
+      expect(report.passages.some((p) => p.sourceId === study?.id && p.text.includes("footfall"))).toBe(true);
     } finally {
       await pdfSearch.close();
     }
