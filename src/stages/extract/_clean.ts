@@ -125,11 +125,18 @@ const SOCIAL = new Set(["social", "share", "sharing"]);
 
 const POSITIVE = new Set(["article", "content", "body", "entry", "story", "text", "main", "blog"]);
 
+const TAXONOMY_CLASS = /^(?:tag|category|cat|post-format)[-_]/i;
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** Lower-case words of the class and id, splitting kebab, snake and camel case ("sr-only" → "sronly" too). */
 export function hintWords(element: Element): string[] {
-  const raw = `${attr(element, "class")} ${attr(element, "id")}`;
+  // CMS taxonomy classes ("tag-social-media", "category-advertising") name the story's topic, not the box.
+  const classes = attr(element, "class")
+    .split(/\s+/)
+    .filter((name) => !TAXONOMY_CLASS.test(name))
+    .join(" ");
+  const raw = `${classes} ${attr(element, "id")}`;
   if (!raw.trim()) return [];
   const words = raw
     .replace(/([a-z])([A-Z])/g, "$1 $2")

@@ -124,6 +124,12 @@ describe("main text", () => {
     expect(article.text).toBe(japanese.join("\n\n"));
   });
 
+  it("ignores CMS topic classes when judging a container by its name", () => {
+    const page = html(`<div class="story"><p>${PROSE[0]}</p>
+      <div class="category-social-media tag-ads"><p>${PROSE[1]}</p></div><p>${PROSE[2]}</p></div>`);
+    expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
+  });
+
   it("finds an article whose wrapper has a boilerplate-like class name", () => {
     const page = html(`<div class="layout has-sidebar"><div class="widget-wrap">${paragraphs()}</div></div>
       <div class="sidebar"><p>Subscribe to our newsletter for weekly updates on the city.</p></div>`);
