@@ -33,6 +33,8 @@ export type ProgressEvent =
   | { type: "stage-start"; stage: StageName; total?: number }
   | { type: "stage-done"; stage: StageName; counts: Record<string, number> }
   | { type: "source"; input: string; ok: boolean; message?: string }
+  /** Research before sources are read: search queries made and new inputs they found. */
+  | { type: "research"; queries: number; found: number }
   | SectionProgress
   /** Claims checked against their sources: running counts from a verifying writer, then the report's (final). */
   | ({ type: "citations"; final: boolean } & GroundingSummary);
@@ -173,6 +175,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     note({ stage: "research", level: "warn", message: warning });
   for (const query of discovery?.queries ?? [])
     note({ stage: "research", level: "info", message: `query (${query.lang}): ${query.text}` });
+  if (discovery) emit({ type: "research", queries: discovery.queries.length, found: discovery.found.length });
   const pending = uniqueInputs([
     ...links.map((input) => ({ input, role: "cited" as const })),
     ...provided.map((input) => ({ input, role: "provided" as const })),

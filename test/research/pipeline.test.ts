@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearxng } from "../../src/adapters/search/searxng.js";
 import { openCorpus } from "../../src/adapters/store/corpus.js";
 import { createHttpClient, createReport, renderReport } from "../../src/index.js";
+import type { ProgressEvent } from "../../src/pipeline.js";
 import { type FakeSearchServer, startFakeSearch } from "../search/fake-search.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { makePdf } from "./_pdf.js";
@@ -125,6 +126,26 @@ describe("research in createReport", () => {
       sources: Array<{ signals?: { site: string } }>;
     };
     expect(json.sources.map((source) => source.signals?.site)).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
+  it("reports the queries made and the sources found as progress", async () => {
+    const events: ProgressEvent[] = [];
+    const { run: record } = await createReport({
+      input: `${site.url}/pages/other-angle`,
+      lang: "en",
+      followLinks: false,
+      deps: { http },
+      research: { hostDelayMs: 0, search: createSearxng({ url: search.url }) },
+      onProgress: (event) => events.push(event),
+    });
+    const research = events.filter((event) => event.type === "research");
+    const queries = record.log.filter((entry) => entry.message.startsWith("query (")).length;
+    expect(research).toEqual([{ type: "research", queries, found: 5 }]);
+    expect(queries).toBeGreaterThan(0);
+    // Research comes before any source is read.
+    expect(events.findIndex((event) => event.type === "research")).toBeLessThan(
+      events.findIndex((event) => event.type === "source"),
+    );
   });
 
   it("fetches what robots.txt closes when told to ignore it", async () => {
