@@ -1,12 +1,14 @@
 // Loads the extraction dev set: gzipped pages as served (decoded by the decode stage), plus hand-checked
 // article bodies.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decodePage } from "../../src/stages/decode.js";
 import type { DecodedPage, Page } from "../../src/types.js";
 
-export const DEV_SET = process.env.SHIRABE_EXTRACTION_SET ?? "/work/shared/bench/extraction-dev";
+/** The dev set sits in shared/, beside the repository (as on developers' machines and in CI). */
+export const DEV_SET =
+  process.env.SHIRABE_EXTRACTION_SET ?? resolve(import.meta.dirname, "../../../shared/bench/extraction-dev");
 
 export interface BenchPage {
   id: string;
