@@ -34,6 +34,10 @@ async function startClusterSite(): Promise<{ url: string; paths: string[]; close
       response.writeHead(200, { "content-type": "application/pdf" }).end(TOLL_STUDY);
       return;
     }
+    if (path === "/go/ja") {
+      response.writeHead(302, { location: "/private/ja-original" }).end();
+      return;
+    }
     if (path === "/robots.txt") {
       response.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nDisallow: /private/\n");
       return;
@@ -146,6 +150,22 @@ describe("research in createReport", () => {
     expect(events.findIndex((event) => event.type === "research")).toBeLessThan(
       events.findIndex((event) => event.type === "source"),
     );
+  });
+
+  it("refuses a source that redirects to a page robots.txt closes", async () => {
+    const redirecting = await startFakeSearch("searxng", [result(`${site.url}/go/ja`, "Short link")]);
+    try {
+      const { report } = await run({ search: createSearxng({ url: redirecting.url }) });
+      expect(report.sources.map((source) => source.input)).not.toContain(`${site.url}/go/ja`);
+      expect(report.failures).toEqual([
+        expect.objectContaining({ input: `${site.url}/go/ja`, code: "robots-disallowed" }),
+      ]);
+      expect(report.failures[0]?.message).toContain("redirects to");
+      const open = await run({ search: createSearxng({ url: redirecting.url }), robots: false });
+      expect(open.report.sources.map((source) => source.input)).toContain(`${site.url}/go/ja`);
+    } finally {
+      await redirecting.close();
+    }
   });
 
   it("fetches what robots.txt closes when told to ignore it", async () => {

@@ -84,6 +84,25 @@ export function politeHttp(http: HttpClient, options: PoliteOptions = {}): HttpC
     return state.robots;
   }
 
+  /**
+   * The transport follows redirects itself, so a redirect target is checked against its own site's
+   * robots.txt once the response is in: a disallowed target was requested once, but is not used.
+   */
+  async function assertRedirectsAllowed(url: string, response: HttpResponse, signal?: AbortSignal) {
+    for (const target of [...response.redirects, response.url]) {
+      if (target === url) continue;
+      const parsed = new URL(target);
+      const rules = await robotsFor(parsed, stateOf(parsed.origin), signal);
+      if (rules instanceof ShirabeError) throw rules;
+      if (!rules.allows(`${parsed.pathname}${parsed.search}`)) {
+        throw new ShirabeError(
+          `${url}: redirects to ${target}, which the site's robots.txt asks crawlers not to fetch; pass --ignore-robots to use it anyway`,
+          { code: "robots-disallowed", kind: "input", input: url },
+        );
+      }
+    }
+  }
+
   return {
     async get(url: string, getOptions: HttpGetOptions = {}): Promise<HttpResponse> {
       const parsed = new URL(url);
@@ -102,7 +121,9 @@ export function politeHttp(http: HttpClient, options: PoliteOptions = {}): HttpC
           spacing = Math.max(delayMs, Math.min(MAX_CRAWL_DELAY_MS, rules.crawlDelaySeconds * 1000));
         }
       }
-      return scheduled(state, spacing, () => http.get(url, getOptions));
+      const response = await scheduled(state, spacing, () => http.get(url, getOptions));
+      if (options.robots !== false) await assertRedirectsAllowed(url, response, getOptions.signal);
+      return response;
     },
   };
 }
