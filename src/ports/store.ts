@@ -67,4 +67,6 @@ export interface JobStore {
   pendingJobs(): PendingJob[];
   /** The saved run with this id (its report loaded when it has one), or null. */
   getRun(id: string): RunRecord | null;
+  /** Deletes a run that made no report (a failed job); true when there was one. */
+  deleteFailedRun(id: string): boolean;
 }

@@ -1,15 +1,15 @@
 // The JSON API under /api/reports: create, read, list and search, stream events, export, delete.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseFormat, renderReport } from "../index.js";
-import type { ReportStore } from "../ports/store.js";
+import type { JobStore, ReportStore } from "../ports/store.js";
 import { ApiError, sendJson } from "./api-error.js";
 import { readJsonObject } from "./body.js";
 import type { JobRunner } from "./jobs.js";
 import type { PdfPrinter } from "./pdf.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { lastEventId, streamJobEvents, streamStoredDone } from "./sse.js";
+import { lastEventId, streamJobEvents, streamStoredDone, streamStoredFailed } from "./sse.js";
 import { type Engine, parseSubmission } from "./submission.js";
-import { jobView, reportView } from "./views.js";
+import { failedRunView, jobView, reportView } from "./views.js";
 
 const EXPORT_TYPES = {
   md: "text/markdown; charset=utf-8",
@@ -23,7 +23,7 @@ const ID_PATTERN = /^[0-9a-f-]{8,64}$/i;
 
 export interface ApiDeps {
   runner: JobRunner;
-  store: ReportStore;
+  store: ReportStore & JobStore;
   printer: PdfPrinter;
   /** Report creations per client address. */
   limiter: RateLimiter;
@@ -102,7 +102,7 @@ export function createApi(deps: ApiDeps): ApiHandler {
     const job = runner.get(id);
     if (job && job.status !== "done") return sendJson(response, 200, jobView(job));
     const report = store.getReport(id);
-    if (!report) throw notFound(id);
+    if (!report) return sendJson(response, 200, failedRun(id));
     const base = job
       ? jobView(job)
       : {
@@ -126,7 +126,7 @@ export function createApi(deps: ApiDeps): ApiHandler {
         "the report is still being written; delete it when it is done",
       );
     }
-    const deleted = store.deleteReport(id);
+    const deleted = store.deleteReport(id) || store.deleteFailedRun(id);
     if (!deleted && !job) throw notFound(id);
     runner.forget(id);
     response.writeHead(204);
@@ -136,8 +136,15 @@ export function createApi(deps: ApiDeps): ApiHandler {
   const events = (request: IncomingMessage, response: ServerResponse, id: string, query: URLSearchParams) => {
     if (runner.get(id)) return streamJobEvents(request, response, runner, id, lastEventId(request, query));
     const report = store.getReport(id);
-    if (!report) throw notFound(id);
+    if (!report) return streamStoredFailed(response, failedRun(id).error);
     streamStoredDone(response, id, report.title);
+  };
+
+  /** A job that failed, or was interrupted, before this server started: only its run is stored. */
+  const failedRun = (id: string) => {
+    const run = store.getRun(id);
+    if (run?.status !== "failed") throw notFound(id);
+    return failedRunView(run);
   };
 
   const exportReport = async (response: ServerResponse, id: string, query: URLSearchParams) => {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { createReport, isShirabeError, type ProgressEvent } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
-import type { PageCache, ReportStore, RunRecord } from "../ports/store.js";
+import type { JobStore, PageCache, PendingJob, ReportStore, RunRecord } from "../ports/store.js";
 import type { Engine, EngineSession } from "./submission.js";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
@@ -52,8 +52,14 @@ export interface Job {
 export interface JobRunnerDeps {
   http: HttpClient;
   cache?: PageCache;
-  store: ReportStore;
+  store: ReportStore & JobStore;
 }
+
+/** The error of a job the server stopped under (a restart, a crash): it will not resume by itself. */
+export const INTERRUPTED = {
+  code: "interrupted",
+  message: "the server stopped while this report was being written; submit it again",
+};
 
 export interface JobRunner {
   submit(request: JobRequest): Job;
@@ -73,6 +79,7 @@ const KEPT_FINISHED = 500;
 const CLOSE_WAIT_MS = 5_000;
 
 export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: number }): JobRunner {
+  for (const pending of deps.store.pendingJobs()) deps.store.saveRun(interruptedRun(pending));
   const jobs = new Map<string, Job>();
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
   const waiting: Array<{ job: Job; request: JobRequest }> = [];
@@ -137,14 +144,20 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       emit(job, { type: "done", id: job.id, title: stored.title });
     } catch (caught) {
       const error = session?.end ? (session.end({ error: caught }) ?? caught) : caught;
-      job.error = describeError(error);
+      job.error = abort.signal.aborted ? INTERRUPTED : describeError(error);
       const failed: RunRecord = {
         id: job.id,
         input: request.input,
         startedAt,
         finishedAt: new Date().toISOString(),
         status: "failed",
-        options: { lang: request.lang, engine: job.engine, sources: request.sources },
+        options: {
+          lang: request.lang,
+          engine: job.engine,
+          sources: request.sources,
+          label: job.label,
+          error: job.error,
+        },
         log: [{ at: new Date().toISOString(), stage: "run", level: "error", message: job.error.message }],
         report: null,
       };
@@ -180,6 +193,13 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         createdAt: new Date().toISOString(),
         events: [],
       };
+      const { id, label, lang, engine, createdAt } = job;
+      try {
+        deps.store.addJob({ id, label, lang, engine, createdAt });
+      } catch (error) {
+        void request.cleanup?.().catch(() => {});
+        throw error;
+      }
       jobs.set(job.id, job);
       emit(job, { type: "status", status: "queued" });
       waiting.push({ job, request });
@@ -213,6 +233,21 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         delay(CLOSE_WAIT_MS, undefined, { ref: false }),
       ]);
     },
+  };
+}
+
+/** The failed run recorded for a job found unfinished when the server starts. */
+function interruptedRun(job: PendingJob): RunRecord {
+  const at = new Date().toISOString();
+  return {
+    id: job.id,
+    input: job.label,
+    startedAt: job.createdAt,
+    finishedAt: at,
+    status: "failed",
+    options: { lang: job.lang, engine: job.engine, label: job.label, error: INTERRUPTED },
+    log: [{ at, stage: "run", level: "error", message: INTERRUPTED.message }],
+    report: null,
   };
 }
 

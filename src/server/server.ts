@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extractiveWriter, ShirabeError } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
-import type { PageCache, ReportStore } from "../ports/store.js";
+import type { JobStore, PageCache, ReportStore } from "../ports/store.js";
 import { createApi } from "./api.js";
 import { ApiError, sendError } from "./api-error.js";
 import {
@@ -28,7 +28,8 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
   http: HttpClient;
-  store: ReportStore;
+  /** Reports, and the jobs under way so that a restart can tell their users they were interrupted. */
+  store: ReportStore & JobStore;
   cache?: PageCache;
   /** Required when `host` is not loopback (or when `requireToken` is set). */
   token?: string;

@@ -61,3 +61,13 @@ export function streamStoredDone(response: ServerResponse, id: string, title: st
   response.write(format({ id: 1, data: { type: "status", status: "done" } }));
   response.end(format({ id: 2, data: { type: "done", id, title } }));
 }
+
+/** A job that failed before this server started (or was interrupted by its restart): its end, replayed. */
+export function streamStoredFailed(response: ServerResponse, error: { code: string; message: string }): void {
+  response.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  response.write(format({ id: 1, data: { type: "status", status: "failed" } }));
+  response.end(format({ id: 2, data: { type: "failed", error } }));
+}

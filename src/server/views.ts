@@ -1,5 +1,6 @@
 // What the API sends about reports and jobs. A report goes out without its sources' full text: the
 // reader needs each source's title, site, date and link, and the passages the claims cite.
+import type { RunRecord } from "../ports/store.js";
 import type { Report } from "../types.js";
 import type { Job } from "./jobs.js";
 
@@ -41,4 +42,24 @@ export function jobView(job: Job) {
     ...(job.title ? { title: job.title } : {}),
     ...(job.error ? { error: job.error } : {}),
   };
+}
+
+/** A failed run as a job: the job's own error when it recorded one, else the run log's last error. */
+export function failedRunView(run: RunRecord) {
+  const { label, lang, engine, error } = run.options;
+  const logged = run.log.findLast((entry) => entry.level === "error")?.message;
+  return {
+    id: run.id,
+    status: "failed" as const,
+    input: typeof label === "string" ? label : run.input,
+    lang: typeof lang === "string" ? lang : "",
+    engine: typeof engine === "string" ? engine : "",
+    createdAt: run.startedAt,
+    error: isJobError(error) ? error : { code: "failed", message: logged ?? "the report could not be made" },
+  };
+}
+
+function isJobError(value: unknown): value is { code: string; message: string } {
+  const error = value as { code?: unknown; message?: unknown } | null;
+  return typeof error?.code === "string" && typeof error.message === "string";
 }

@@ -199,6 +199,9 @@ export function openStore(options: StoreOptions): SqliteStore {
     [],
     { id: string; label: string; lang: string; engine: string; created_at: string }
   >("SELECT id, label, lang, engine, created_at FROM jobs ORDER BY created_at, rowid");
+  const removeFailedRun = db.prepare(
+    "DELETE FROM runs WHERE id = ? AND status = 'failed' AND report_id IS NULL",
+  );
   const selectRun = db.prepare<[string], RunRow>(
     "SELECT id, input, started_at, finished_at, status, options, log, report_id FROM runs WHERE id = ?",
   );
@@ -306,6 +309,9 @@ export function openStore(options: StoreOptions): SqliteStore {
         report: report ? (JSON.parse(report.json) as Report) : null,
       };
     }),
+    deleteFailedRun: guarded((id: string): boolean =>
+      db.transaction(() => removeFailedRun.run(id).changes > 0)(),
+    ),
     deleteReport: guarded((id: string): boolean => db.transaction(() => removeReport.run(id).changes > 0)()),
     close: guarded(() => {
       db.close();
