@@ -6,8 +6,11 @@ import {
   rankForSections,
   rankPassages,
   scoreBm25,
+  scoreHybrid,
+  vectorCosine,
 } from "../../src/stages/research/rank.js";
 import type { Passage } from "../../src/types.js";
+import { fakeEmbedding } from "../support/fake-llm-server.js";
 
 function passage(id: string, text: string): Passage {
   return { id, sourceId: id.split(":")[0] as string, text, start: 0, end: text.length, lang: null };
@@ -116,5 +119,40 @@ describe("rankForSections", () => {
         ?.map((hit) => hit.passage.id)
         .sort(),
     ).toEqual(["b:0", "c:1"]);
+  });
+});
+
+describe("BM25 with embeddings", () => {
+  // The fake embedding places the Japanese sentence near its English counterpart (shared concepts),
+  // which BM25 cannot see: the two share no term.
+  const passages = [
+    passage("en:0", "Analysts expect stiff competition from established foundries."),
+    passage("en:1", "Snow closed roads across the island during the weekend."),
+    passage("ja:0", "北海道千歳市の工場では、最先端の半導体を試作している。"),
+  ];
+  const query = "the semiconductor factory in Chitose, Hokkaido";
+  const dense = { query: fakeEmbedding(query), passages: passages.map((p) => fakeEmbedding(p.text)) };
+
+  it("ranks a passage in another language that BM25 alone misses", () => {
+    const index = buildBm25Index(passages);
+    expect(scoreBm25(index, query).map((hit) => hit.passage.id)).not.toContain("ja:0");
+    expect(scoreHybrid(index, query, dense)[0]?.passage.id).toBe("ja:0");
+    expect(rankPassages(index, query, { limit: 1, dense })[0]?.passage.id).toBe("ja:0");
+  });
+
+  it("lets in only the nearest passages that share no term with the query", () => {
+    const index = buildBm25Index(passages);
+    const ids = scoreHybrid(index, query, dense, { denseCandidates: 1 }).map((hit) => hit.passage.id);
+    expect(ids).toEqual(["ja:0"]);
+  });
+
+  it("ranks sections with the vectors given for each", () => {
+    const ranked = rankForSections(passages, [{ heading: "Fab", query }], {
+      limit: 1,
+      embeddings: { passages: dense.passages, sections: [dense.query] },
+    });
+    expect(ranked.get("Fab")?.[0]?.passage.id).toBe("ja:0");
+    expect(vectorCosine([1, 0], [0, 0])).toBe(0);
+    expect(vectorCosine([1, 2], [2, 4])).toBeCloseTo(1);
   });
 });

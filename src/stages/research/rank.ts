@@ -16,6 +16,8 @@ const DEFAULT_GROUP_PENALTY = 0.15;
  * and figures on top, the embedding finds passages that say the same thing in other words or languages.
  */
 export const DENSE_WEIGHT = 0.5;
+/** Passages without a query term that may still rank, nearest by embedding first (rankPassages: 2 × limit). */
+const DEFAULT_DENSE_CANDIDATES = 10;
 
 export interface ScoredPassage {
   passage: Passage;
@@ -85,22 +87,30 @@ export function vectorCosine(a: number[], b: number[]): number {
 }
 
 /**
- * BM25 and embedding similarity combined (see DENSE_WEIGHT): passages sharing no term with the query
- * can still rank when their meaning is close. Best first; ties keep passage order.
+ * BM25 and embedding similarity combined (see DENSE_WEIGHT). Candidates are the passages sharing a term
+ * with the query plus the `denseCandidates` nearest by embedding: unrelated texts are not at cosine 0
+ * (real models put them at 0.1–0.5), so letting every passage in would flood the list MMR picks from.
+ * Best first; ties keep passage order.
  */
 export function scoreHybrid(
   index: Bm25Index,
   query: string,
   dense: DenseVectors,
-  weight = DENSE_WEIGHT,
+  options: { weight?: number; denseCandidates?: number } = {},
 ): ScoredPassage[] {
+  const weight = options.weight ?? DENSE_WEIGHT;
   const bm25 = new Map(scoreBm25(index, query).map((item) => [item.passage, item.score]));
   const top = Math.max(...bm25.values(), 0) || 1;
+  const cosines = index.passages.map((_, position) =>
+    Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? [])),
+  );
+  const nearest = [...cosines].sort((a, b) => b - a);
+  const cut = nearest[Math.min(nearest.length, options.denseCandidates ?? DEFAULT_DENSE_CANDIDATES) - 1] ?? 1;
   const scored: ScoredPassage[] = [];
   index.passages.forEach((passage, position) => {
-    const similarity = Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? []));
-    const score = (1 - weight) * ((bm25.get(passage) ?? 0) / top) + weight * similarity;
-    if (score > 0) scored.push({ passage, score });
+    const similarity = cosines[position] ?? 0;
+    if (!bm25.has(passage) && (similarity < cut || similarity === 0)) return;
+    scored.push({ passage, score: (1 - weight) * ((bm25.get(passage) ?? 0) / top) + weight * similarity });
   });
   return scored.sort((a, b) => b.score - a.score);
 }
@@ -173,7 +183,9 @@ export function rankPassages(
   query: string,
   options: RankOptions & { dense?: DenseVectors },
 ): ScoredPassage[] {
-  const scored = options.dense ? scoreHybrid(index, query, options.dense) : scoreBm25(index, query);
+  const scored = options.dense
+    ? scoreHybrid(index, query, options.dense, { denseCandidates: options.limit * 2 })
+    : scoreBm25(index, query);
   if (options.diversity === false) return scored.slice(0, options.limit);
   const pool = scored.slice(0, options.pool ?? options.limit * 5);
   return diversify(pool, {
