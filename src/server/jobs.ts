@@ -79,7 +79,6 @@ const KEPT_FINISHED = 500;
 const CLOSE_WAIT_MS = 5_000;
 
 export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: number }): JobRunner {
-  for (const pending of deps.store.pendingJobs()) deps.store.saveRun(interruptedRun(pending));
   const jobs = new Map<string, Job>();
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
   const waiting: Array<{ job: Job; request: JobRequest }> = [];
@@ -96,6 +95,16 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
     job.status = status;
     emit(job, { type: "status", status });
   };
+
+  // Jobs the last server stopped under: recorded as failed, and listed with this server's failed jobs.
+  for (const pending of deps.store.pendingJobs()) {
+    deps.store.saveRun(interruptedRun(pending));
+    const { id, label, lang, engine, createdAt } = pending;
+    const job: Job = { id, label, lang, engine, createdAt, status: "failed", error: INTERRUPTED, events: [] };
+    jobs.set(id, job);
+    setStatus(job, "failed");
+    emit(job, { type: "failed", error: INTERRUPTED });
+  }
 
   const pump = () => {
     while (running.size < options.maxConcurrent && waiting.length > 0 && !abort.signal.aborted) {

@@ -85,6 +85,13 @@ describe("a restart while reports are being written", () => {
           { type: "failed", error: INTERRUPTED },
         ]);
       }
+      // The list of reports names them among the jobs that did not make a report.
+      const listed = (await getJson(`${second.url}/api/reports`)).body.jobs as Array<{ id: string }>;
+      expect(listed).toEqual(
+        expect.arrayContaining(
+          [running.body.id, queued.body.id].map((id) => expect.objectContaining({ id, status: "failed" })),
+        ),
+      );
       const kept = await getJson(`${second.url}/api/reports/${done.body.id}`);
       expect(kept.body.status).toBe("done");
       expect(kept.body.report.id).toBe(done.body.id);
@@ -102,6 +109,8 @@ describe("a restart while reports are being written", () => {
     try {
       const { body } = await getJson(`${third.url}/api/reports/${running.body.id}`);
       expect(body).toMatchObject({ status: "failed", error: INTERRUPTED });
+      const events = await readEvents(`${third.url}/api/reports/${running.body.id}/events`);
+      expect(events.at(-1)?.data).toEqual({ type: "failed", error: INTERRUPTED });
     } finally {
       await third.close();
     }
