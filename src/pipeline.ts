@@ -11,7 +11,7 @@ import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, readFilePage } from "./stages/fetch.js";
 import { splitPassages } from "./stages/passages.js";
 import { discoverSources, type ResearchOptions, refineSources } from "./stages/research/gather.js";
-import { looksLikePdf, readPdfSource } from "./stages/research/pdf.js";
+import { looksLikePdf, pageAt, readPdfSource } from "./stages/research/pdf.js";
 import { politeHttp } from "./stages/research/polite.js";
 import { mergeGrounding } from "./stages/verify/index.js";
 import { writeExtractive } from "./stages/write/extractive.js";
@@ -221,7 +221,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
 
   emit({ type: "stage-start", stage: "passages" });
-  const passages = sources.flatMap((source) => splitPassages(source));
+  const passages = sources.flatMap((source) => {
+    const pageStarts = gathered.pdfPages.get(source.input);
+    const split = splitPassages(source);
+    return pageStarts
+      ? split.map((passage) => ({ ...passage, page: pageAt(pageStarts, passage.start) }))
+      : split;
+  });
   emit({ type: "stage-done", stage: "passages", counts: { passages: passages.length } });
 
   emit({ type: "stage-start", stage: "write" });
@@ -320,9 +326,11 @@ async function readSources(
   original: ReadResult,
   options: CreateReportOptions,
   onOutcome: (input: string, outcome: SourceOutcome) => void,
-): Promise<{ sources: Omit<Source, "id">[]; failures: SourceFailure[] }> {
+): Promise<{ sources: Omit<Source, "id">[]; failures: SourceFailure[]; pdfPages: Map<string, number[]> }> {
   const results: Array<Omit<Source, "id"> | null> = new Array(pending.length).fill(null);
   const failures: SourceFailure[] = [];
+  // Where each page of a PDF source starts in its text, by input, so its passages can carry page numbers.
+  const pdfPages = new Map<string, number[]>();
   const seenUrls = new Set([original.page.url, original.article.url]);
   let next = 0;
   const worker = async () => {
@@ -330,7 +338,7 @@ async function readSources(
       const index = next++;
       const item = pending[index] as PendingSource;
       try {
-        const { page, article } =
+        const read =
           options.research && looksLikePdf(item.input)
             ? await readPdfSource(item.input, options.deps.http)
             : await readArticle(item.input, options.deps, options).catch((error: unknown) => {
@@ -339,9 +347,11 @@ async function readSources(
                   return readPdfSource(item.input, options.deps.http);
                 throw error;
               });
+        const { page, article } = read;
         if (seenUrls.has(page.url) || seenUrls.has(article.url)) continue;
         seenUrls.add(page.url);
         results[index] = { role: item.role, input: item.input, article };
+        if ("pageStarts" in read && Array.isArray(read.pageStarts)) pdfPages.set(item.input, read.pageStarts);
         onOutcome(item.input, { ok: true });
       } catch (error) {
         const failure = toFailure(item.input, error);
@@ -352,7 +362,7 @@ async function readSources(
   };
   const workers = Array.from({ length: Math.min(options.concurrency ?? 4, pending.length) }, worker);
   await Promise.all(workers);
-  return { sources: results.filter((source) => source !== null), failures };
+  return { sources: results.filter((source) => source !== null), failures, pdfPages };
 }
 
 /** The fetch stage's refusal of a page served as application/pdf. */

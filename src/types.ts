@@ -116,6 +116,8 @@ export interface Passage {
   start: number;
   end: number;
   lang: string | null;
+  /** 1-based page of a PDF source the passage starts on. */
+  page?: number;
 }
 
 /** One sentence of a report and the passages it is drawn from. */

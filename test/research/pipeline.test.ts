@@ -248,14 +248,17 @@ describe("research in createReport", () => {
     }
   });
 
-  it("reads a source served as application/pdf whose address does not end in .pdf", async () => {
+  it("reads a source served as application/pdf whose address does not end in .pdf, with page numbers", async () => {
     const pdfSearch = await startFakeSearch("searxng", [result(`${site.url}/docs/toll-study`, "Study")]);
     try {
       const { report } = await run({ search: createSearxng({ url: pdfSearch.url }) });
       expect(report.failures).toEqual([]);
       const study = report.sources.find((source) => source.input === `${site.url}/docs/toll-study`);
       expect(study?.article.title).toBe("Congestion Charging Evidence Review");
-      expect(report.passages.some((p) => p.sourceId === study?.id && p.text.includes("footfall"))).toBe(true);
+      // Its passages say which page they are on; a web page's passages have no page.
+      const footfall = report.passages.find((p) => p.sourceId === study?.id && p.text.includes("footfall"));
+      expect(footfall?.page).toBe(2);
+      expect(report.passages.find((p) => p.sourceId === "s0")?.page).toBeUndefined();
     } finally {
       await pdfSearch.close();
     }
