@@ -21,8 +21,10 @@ export {
   type ReadOptions,
   type ReadResult,
   readArticle,
+  type SectionProgress,
   type StageName,
   type WriteInput,
+  type WriteProgress,
   type Writer,
 } from "./pipeline.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";

@@ -56,6 +56,11 @@ export function createProgressPrinter(
           out.write(`${clearLine}write: ${event.claims} claims checked, ${event.dropped} dropped`);
         }
         return;
+      case "research":
+        // Offline runs make no queries; say nothing rather than "0 queries".
+        if (event.queries > 0)
+          out.write(`${clearLine}research: ${event.queries} queries, ${event.found} found\n`);
+        return;
       case "stage-done":
         out.write(`${clearLine}${STAGE_LABELS[event.stage]}: ${formatCounts(event.counts)}\n`);
         return;

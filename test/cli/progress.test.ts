@@ -69,3 +69,14 @@ describe("progress", () => {
     );
   });
 });
+
+describe("research progress", () => {
+  it("prints the queries made and sources found, and nothing for an offline run", () => {
+    let text = "";
+    const printer = createProgressPrinter("plain", { write: (chunk: string) => (text += chunk) });
+    printer({ type: "research", queries: 0, found: 0 });
+    expect(text).toBe("");
+    printer({ type: "research", queries: 4, found: 11 });
+    expect(text).toBe("research: 4 queries, 11 found\n");
+  });
+});
