@@ -1,12 +1,9 @@
 // The local research corpus, kept in the same SQLite file as the page cache and reports (migration 2).
 // Matching runs on NFKC-lower-cased text through a trigram FTS5 index, so Japanese and Chinese need no
 // word segmenter; query terms shorter than a trigram (one or two kanji) are matched with LIKE instead.
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import { ShirabeError } from "../../errors.js";
+import type Database from "better-sqlite3";
 import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
-import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+import { guardStore, openDatabase } from "./_database.js";
 
 /** The trigram tokenizer indexes runs of 3 characters; shorter terms cannot use the index. */
 const TRIGRAM = 3;
@@ -76,61 +73,12 @@ export function foldForSearch(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
-function corpusError(path: string, error: unknown): ShirabeError {
-  if (error instanceof ShirabeError) return error;
-  const code = String((error as { code?: unknown }).code ?? "");
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-    return new ShirabeError(`${path}: the database is locked by another process; try again when it is done`, {
-      code: "store-locked",
-      kind: "store",
-      input: path,
-      retryable: true,
-      cause: error,
-    });
-  }
-  return new ShirabeError(`${path}: corpus database error: ${detail}`, {
-    code: "store-failed",
-    kind: "store",
-    input: path,
-    cause: error,
-  });
-}
-
 export function openCorpus(options: { path: string; busyTimeoutMs?: number }): Corpus {
-  const { path } = options;
-  let db: Database.Database | undefined;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
-    const version = schemaVersion(db);
-    if (version > SCHEMA_VERSION) {
-      throw new ShirabeError(
-        `${path}: the database has schema version ${version}, newer than this Shirabe understands (${SCHEMA_VERSION}); upgrade Shirabe or choose another --data-dir`,
-        { code: "store-too-new", kind: "store", input: path },
-      );
-    }
-    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
-    migrate(db);
-  } catch (error) {
-    db?.close();
-    throw corpusError(path, error);
-  }
-  return corpusOn(db, path);
+  return corpusOn(openDatabase(options.path, options.busyTimeoutMs), options.path);
 }
 
 function corpusOn(db: Database.Database, path: string): Corpus {
-  const guarded =
-    <Args extends unknown[], Result>(action: (...args: Args) => Result) =>
-    (...args: Args): Result => {
-      try {
-        return action(...args);
-      } catch (error) {
-        throw corpusError(path, error);
-      }
-    };
+  const guarded = guardStore(path);
 
   const findDocument = db.prepare<[string], { id: number }>(
     "SELECT id FROM corpus_documents WHERE location = ?",

@@ -1,9 +1,7 @@
 // The LLM engine's tables in the same SQLite file as the store (migration 3): the call cache, resumable
 // runs and per-call usage. Its own connection, so the core store's interface stays as it is.
-import Database from "better-sqlite3";
-import { ShirabeError } from "../../errors.js";
 import type { LlmCallCache, LlmCallRecord } from "../../ports/llm.js";
-import { migrate } from "./migrations.js";
+import { guardStore, openDatabase } from "./_database.js";
 
 export type LlmRunStatus = "running" | "done" | "stopped" | "failed";
 
@@ -54,34 +52,8 @@ interface RunRow {
 
 export function openLlmStore(options: { path: string; now?: () => Date }): LlmStore {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
-  const fail = (error: unknown): never => {
-    throw new ShirabeError(
-      `${options.path}: LLM cache error (${(error as Error).message}); check the --data-dir`,
-      {
-        code: "store-failed",
-        kind: "store",
-        input: options.path,
-        cause: error,
-      },
-    );
-  };
-  let db: Database.Database;
-  try {
-    db = new Database(options.path);
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-  } catch (error) {
-    return fail(error);
-  }
-  const guard =
-    <Args extends unknown[], Result>(action: (...args: Args) => Result) =>
-    (...args: Args): Result => {
-      try {
-        return action(...args);
-      } catch (error) {
-        return fail(error);
-      }
-    };
+  const db = openDatabase(options.path);
+  const guard = guardStore(options.path);
   const getCall = db.prepare<[string], { response: string; input_tokens: number; output_tokens: number }>(
     "SELECT response, input_tokens, output_tokens FROM llm_calls WHERE key = ?",
   );
