@@ -3,7 +3,7 @@
 import { createSearchProvider } from "../adapters/search/index.js";
 import { type Corpus, openCorpus } from "../adapters/store/corpus.js";
 import { ShirabeError } from "../errors.js";
-import type { ResearchOptions } from "../stages/research/gather.js";
+import type { ResearchOptions } from "../index.js";
 import { resolveSearchSettings, type SearchFlags, type Settings } from "./config.js";
 
 export interface ResearchFlags extends SearchFlags {

@@ -2,7 +2,7 @@
 // and ad links) and the files, folders and URLs the user names with --sources.
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { ShirabeError } from "../errors.js";
 import type { Article } from "../types.js";
 
@@ -35,9 +35,9 @@ const SKIPPED_HOSTS = [
 const SKIPPED_PATH =
   /\/(share|sharer|intent|login|signin|signup|subscribe|newsletter|feed|rss)(\/|\.php|$|\?)/i;
 
-const SOURCE_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt"]);
+const SOURCE_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".pdf"]);
 
-/** The maximum number of files one --sources folder contributes, so a huge folder cannot stall a run. */
+/** The most files one --sources folder contributes by default, so a huge folder cannot stall a run. */
 const MAX_FOLDER_FILES = 200;
 
 export type InputKind = "url" | "file";
@@ -110,7 +110,10 @@ function dirOf(path: string): string {
  * Expands the --sources list: URLs stay as they are, folders become the readable source files inside
  * them (sorted, so runs are deterministic). A path that does not exist is a usage error.
  */
-export async function expandSourceInputs(inputs: string[]): Promise<string[]> {
+export async function expandSourceInputs(
+  inputs: string[],
+  options: { maxFolderFiles?: number } = {},
+): Promise<string[]> {
   const expanded: string[] = [];
   for (const input of inputs) {
     const { kind, location } = classifyInput(input);
@@ -119,29 +122,25 @@ export async function expandSourceInputs(inputs: string[]): Promise<string[]> {
       continue;
     }
     const info = await stat(location).catch((error: unknown) => {
-      throw new ShirabeError(`${input}: no such file or folder; check the --sources path`, {
+      throw new ShirabeError(`${input}: no such file or folder; check the path`, {
         code: "file-not-found",
         kind: "input",
         input,
         cause: error,
       });
     });
-    if (info.isDirectory()) expanded.push(...(await listSourceFiles(location)));
-    else expanded.push(location);
+    if (info.isDirectory()) {
+      expanded.push(...(await listSourceFiles(location, options.maxFolderFiles ?? MAX_FOLDER_FILES)));
+    } else expanded.push(location);
   }
   return [...new Set(expanded)];
 }
 
-async function listSourceFiles(dir: string): Promise<string[]> {
+async function listSourceFiles(dir: string, maxFiles: number): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
-    .slice(0, MAX_FOLDER_FILES);
-}
-
-/** The file:// URL of a local path, for comparing a file source with a link to it. */
-export function fileUrlOf(path: string): string {
-  return pathToFileURL(resolve(path)).href;
+    .slice(0, maxFiles);
 }

@@ -1,21 +1,15 @@
 // `shirabe corpus add | search | list | remove`: the user's own library of sources, searchable in any
 // language and usable by reports through --corpus.
 import { mkdirSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { type Corpus, type CorpusDocumentInput, openCorpus } from "../../adapters/store/corpus.js";
-import { type HttpClient, type HttpResponse, readArticle, ShirabeError } from "../../index.js";
+import { type Corpus, openCorpus } from "../../adapters/store/corpus.js";
+import { expandSourceInputs, readCorpusDocument, ShirabeError } from "../../index.js";
 import type { CorpusHit } from "../../ports/search.js";
-import { splitPassages } from "../../stages/passages.js";
-import { extractPdf, looksLikePdf, pageAt, readPdfSource } from "../../stages/research/pdf.js";
-import type { Article } from "../../types.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
 import { buildHttpClient, type CommandContext } from "../context.js";
 import { exitCodeFor } from "../exit-codes.js";
 
-/** File types a corpus folder contributes. */
-const CORPUS_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".pdf"]);
 /** Characters of a matching passage printed in the human-readable listing. */
 const PASSAGE_PREVIEW_CHARS = 240;
 
@@ -46,7 +40,7 @@ export function registerCorpus(program: Command, context: CommandContext): void 
     .option("--json", "one JSON object per added or failed input")
     .action(async (inputs: string[], flags: AddFlags) => {
       const settings = resolveSettings(flags, io.env);
-      const expanded = await expandCorpusInputs(inputs);
+      const expanded = await expandSourceInputs(inputs, { maxFolderFiles: Number.POSITIVE_INFINITY });
       const http = buildHttpClient(settings);
       await withCorpus(settings, async (store) => {
         for (const input of expanded) {
@@ -148,106 +142,6 @@ async function withCorpus(settings: Settings, action: (store: Corpus) => Promise
   } finally {
     store.close();
   }
-}
-
-/** URLs as given; folders become their readable files, sorted so runs are repeatable. */
-async function expandCorpusInputs(inputs: string[]): Promise<string[]> {
-  const expanded: string[] = [];
-  for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
-      expanded.push(input);
-      continue;
-    }
-    const path = resolve(input);
-    const info = await stat(path).catch((error: unknown) => {
-      throw new ShirabeError(`${input}: no such file or folder; check the path`, {
-        code: "file-not-found",
-        kind: "input",
-        input,
-        cause: error,
-      });
-    });
-    if (!info.isDirectory()) {
-      expanded.push(path);
-      continue;
-    }
-    const entries = await readdir(path, { recursive: true, withFileTypes: true });
-    expanded.push(
-      ...entries
-        .filter((entry) => entry.isFile() && CORPUS_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-        .map((entry) => join(entry.parentPath, entry.name))
-        .sort(),
-    );
-  }
-  return [...new Set(expanded)];
-}
-
-async function readCorpusDocument(
-  input: string,
-  http: HttpClient,
-  encoding: string | undefined,
-): Promise<CorpusDocumentInput> {
-  const isUrl = /^https?:\/\//i.test(input);
-  if (!isUrl && looksLikePdf(input)) {
-    const { article, pageStarts } = await readPdfSource(input, http);
-    return document(input, article, "application/pdf", pageStarts);
-  }
-  let client = http;
-  if (isUrl) {
-    // One request decides PDF or page; a page is then read from that same response, not fetched again.
-    const response = await http.get(input);
-    const ok = response.status >= 200 && response.status <= 299;
-    if (ok && isPdf(response)) return pdfDocument(response.url, response.body);
-    client = { get: (url, options) => (url === input ? Promise.resolve(response) : http.get(url, options)) };
-  }
-  const { page, article } = await readArticle(input, { http: client }, encoding ? { encoding } : {});
-  return document(isUrl ? page.url : input, article, page.contentType, null);
-}
-
-function isPdf(response: HttpResponse): boolean {
-  const type = (response.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  return (
-    type === "application/pdf" || Buffer.from(response.body.subarray(0, 5)).toString("latin1") === "%PDF-"
-  );
-}
-
-async function pdfDocument(location: string, bytes: Uint8Array): Promise<CorpusDocumentInput> {
-  const { article, pageStarts } = await extractPdf(bytes, location);
-  if (article.blocks.length === 0) {
-    throw new ShirabeError(`${location}: the PDF has no text layer (a scan?); run OCR on it first`, {
-      code: "no-article-text",
-      kind: "input",
-      input: location,
-    });
-  }
-  return document(location, article, "application/pdf", pageStarts);
-}
-
-function document(
-  location: string,
-  article: Article,
-  contentType: string,
-  pageStarts: number[] | null,
-): CorpusDocumentInput {
-  const passages = splitPassages({ id: "c", role: "provided", input: location, article });
-  // A headline the body does not repeat is still what people search for, so it is kept as a passage.
-  const title = article.title.trim();
-  const headline = title && !passages.some((passage) => passage.text.includes(title)) ? [title] : [];
-  return {
-    location,
-    title: article.title,
-    siteName: article.siteName,
-    lang: article.lang,
-    publishedAt: article.publishedAt,
-    contentType,
-    passages: [
-      ...headline.map((text) => ({ text, page: pageStarts ? 1 : null })),
-      ...passages.map((passage) => ({
-        text: passage.text,
-        page: pageStarts ? pageAt(pageStarts, passage.start) : null,
-      })),
-    ],
-  };
 }
 
 function formatHit(hit: CorpusHit, rank: number): string {
