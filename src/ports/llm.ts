@@ -66,7 +66,9 @@ export interface LlmCallCache {
  */
 export function passageElement(passage: { id: string; text: string; lang: string | null }): string {
   const text = passage.text.replace(/<(\/?)(passage|passages|draft|claims?|instructions)\b/gi, "‹$1$2");
-  return `<passage id="${passage.id}"${passage.lang ? ` lang="${passage.lang}"` : ""}>\n${text}\n</passage>`;
+  // The language comes from the page's own markup, so only a well-formed tag may enter the attribute.
+  const lang = passage.lang && /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i.test(passage.lang) ? passage.lang : null;
+  return `<passage id="${passage.id}"${lang ? ` lang="${lang}"` : ""}>\n${text}\n</passage>`;
 }
 
 /** Says, in the system prompt, how the data elements are to be read. */

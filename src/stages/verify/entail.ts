@@ -57,7 +57,7 @@ export async function checkEntailment(
   ].join("\n");
   const claimLines = items.map((item, index) => {
     const ids = [...item.cited, ...item.alternatives].map((p) => p.id).join(" ");
-    const text = item.text.replace(/<(\/?)(claim|passage)\b/gi, "‹$1$2");
+    const text = item.text.replace(/<(\/?)(claims?|passages?)\b/gi, "‹$1$2");
     return `<claim n="${index + 1}" cites="${item.cited.map((p) => p.id).join(" ")}" offered="${ids}">${text}</claim>`;
   });
   const prompt = [
