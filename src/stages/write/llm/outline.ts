@@ -67,7 +67,7 @@ export async function draftOutline(input: OutlineInput): Promise<Outline> {
   ].join("\n");
   const prompt = [
     `Report language: ${input.lang}`,
-    `Original article title (data): ${JSON.stringify(article?.article.title ?? "")}`,
+    `Original article title (data): ${JSON.stringify(article?.article.title ?? "").replace(/<(\/?)(passages?)\b/gi, "‹$1$2")}`,
     "<passages>",
     ...input.passages.map(passageElement),
     "</passages>",
