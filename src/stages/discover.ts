@@ -83,7 +83,7 @@ export function citedLinks(article: Article, options: { maxLinks: number }): str
     const key = stripHash(url.href);
     if (seen.has(key)) continue;
     if (url.protocol === "file:") {
-      if (!localRoot || !fileURLToPath(url).startsWith(localRoot)) continue;
+      if (!localRoot || !localPath(url)?.startsWith(localRoot)) continue;
     } else if (url.protocol !== "http:" && url.protocol !== "https:") {
       continue;
     } else if (isSkippedHost(url.hostname) || SKIPPED_PATH.test(url.pathname)) {
@@ -93,6 +93,15 @@ export function citedLinks(article: Article, options: { maxLinks: number }): str
     picked.push(url.protocol === "file:" ? fileURLToPath(url) : key);
   }
   return picked;
+}
+
+/** The path of a file: URL, or null when it names no local path (another host, an encoded "/"). */
+function localPath(url: URL): string | null {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return null;
+  }
 }
 
 function stripHash(url: string): string {

@@ -56,6 +56,17 @@ describe("citedLinks", () => {
     const remote = article("https://news.example/a", ["file:///etc/passwd"]);
     expect(citedLinks(remote, { maxLinks: 10 })).toEqual([]);
   });
+
+  it("skips file links that name no local path instead of failing the whole report", () => {
+    const dir = tempDir();
+    const base = pathToFileURL(join(dir, "article.html")).href;
+    const local = article(base, [
+      "file://fileserver/share/notes.html",
+      new URL("a%2Fb.html", base).href,
+      pathToFileURL(join(dir, "source.html")).href,
+    ]);
+    expect(citedLinks(local, { maxLinks: 10 })).toEqual([join(dir, "source.html")]);
+  });
 });
 
 describe("expandSourceInputs", () => {
