@@ -71,6 +71,14 @@ export function searchProviderContract(
       await expect(provider.search("rapidus")).rejects.toMatchObject({ code: "search-bad-response" });
     });
 
+    it("refuses an answer too large to be a page of results instead of buffering it", async () => {
+      server.mode = "huge";
+      await expect(provider.search("rapidus")).rejects.toMatchObject({
+        code: "search-too-large",
+        kind: "network",
+      });
+    });
+
     it("gives up on a provider that does not answer in time", async () => {
       server.mode = "hang";
       const impatient = build(server, { timeoutMs: 200 });

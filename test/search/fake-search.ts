@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 export type Wire = "searxng" | "tavily" | "brave";
-export type FakeMode = "ok" | "empty" | "server-error" | "unauthorized" | "not-json" | "hang";
+export type FakeMode = "ok" | "empty" | "server-error" | "unauthorized" | "not-json" | "hang" | "huge";
 
 export interface CannedResult {
   url: string;
@@ -166,6 +166,8 @@ export async function startFakeSearch(
         return;
       case "empty":
         return json(200, encode(wire, []));
+      case "huge":
+        return json(200, { ...(encode(wire, []) as object), padding: "x".repeat(12 * 1024 * 1024) });
       case "ok": {
         const limit = asked.limit ?? results.length;
         return json(200, encode(wire, results.slice(0, limit)));

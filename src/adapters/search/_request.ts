@@ -14,6 +14,8 @@ export interface ProviderTransport {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** No page of search results is this large; a bigger answer is refused before it fills memory. */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export async function requestJson(
   provider: string,
@@ -41,7 +43,7 @@ export async function requestJson(
       },
     );
   }
-  const text = await response.text();
+  const text = await readCapped(provider, url, response);
   if (response.status === 401 || response.status === 403) {
     throw new ShirabeError(
       `${provider} search at ${origin(url)}: HTTP ${response.status}, access refused; check the API key${provider === "searxng" ? " and that format json is enabled in settings.yml (search.formats)" : ""}`,
@@ -68,6 +70,26 @@ export async function requestJson(
       },
     );
   }
+}
+
+async function readCapped(provider: string, url: string, response: Response): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader?.cancel().catch(() => {});
+      throw new ShirabeError(
+        `${provider} search at ${origin(url)}: the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; check the URL points at the API`,
+        { code: "search-too-large", kind: "network", input: url },
+      );
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function origin(url: string): string {
