@@ -1,6 +1,7 @@
 // What the API sends about reports and jobs. A report goes out without its sources' full text: the
 // reader needs each source's title, site, date and link, and the passages the claims cite.
 import type { RunRecord } from "../ports/store.js";
+import { citedAddress } from "../text/canonical.js";
 import type { Report } from "../types.js";
 import type { Job } from "./jobs.js";
 
@@ -22,7 +23,7 @@ export function reportView(report: Report): ReportView {
     sources: report.sources.map((source) => ({
       id: source.id,
       role: source.role,
-      url: source.article.canonicalUrl ?? source.article.url,
+      url: citedAddress(source.article),
       title: source.article.title,
       siteName: source.article.siteName,
       author: source.article.author,

@@ -1,5 +1,6 @@
 // Draft → Report: checks every claim against the passages it cites, re-cites or drops what they do
 // not support, and numbers the sources by first appearance.
+import { citedAddress } from "../text/canonical.js";
 import { assertSupportedLang, reportLabels } from "../text/labels.js";
 import { checkClaimSupport, type SupportVerdict } from "../text/support.js";
 import type {
@@ -144,7 +145,7 @@ function findSupport(
 }
 
 export function sourceUrl(source: Source): string {
-  return source.article.canonicalUrl ?? source.article.url;
+  return citedAddress(source.article);
 }
 
 /** The title with collapsed whitespace and without a trailing " | Site" / " - Site" naming the site. */

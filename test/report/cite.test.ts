@@ -109,6 +109,42 @@ describe("citeReport", () => {
     expect(report.original).toEqual({ title: "Chip rules", url: "https://x.test/a" });
     expect(report.references[0]?.url).toBe("https://x.test/a");
   });
+
+  it("cites a page under the address it was read from when its canonical link names another site", () => {
+    const cited = (url: string, canonicalUrl: string) => {
+      const source = makeSource("s0", "article", url, "Chip rules", "en", [
+        { type: "paragraph", text: "The rules cover high-end GPUs and the equipment used to make them." },
+      ]);
+      source.article.canonicalUrl = canonicalUrl;
+      const own = splitPassages(source);
+      return citeReport({
+        draft: {
+          title: "T",
+          introduction: [{ claims: [{ text: own[0]?.text ?? "", passageIds: [own[0]?.id ?? ""] }] }],
+          sections: [],
+          conclusion: [],
+        },
+        sources: [source],
+        passages: own,
+        lang: "en",
+        engine: "test",
+        id: "r",
+        createdAt: "2026-01-01T00:00:00.000Z",
+        failures: [],
+      }).references[0]?.url;
+    };
+    expect(cited("https://evil.test/fake", "https://www.reuters.com/world/real")).toBe(
+      "https://evil.test/fake",
+    );
+    expect(cited("https://evil.test/fake", "javascript:alert(1)")).toBe("https://evil.test/fake");
+    expect(cited("https://amp.x.test/a", "https://www.x.test/a")).toBe("https://www.x.test/a");
+    expect(cited("file:///tmp/saved.html", "https://www.reuters.com/world/real")).toBe(
+      "https://www.reuters.com/world/real",
+    );
+    expect(cited("http://127.0.0.1:8080/saved", "https://www.reuters.com/world/real")).toBe(
+      "https://www.reuters.com/world/real",
+    );
+  });
 });
 
 describe("checkClaimSupport", () => {

@@ -58,6 +58,14 @@ describe("sourceSignals", () => {
     expect(sourceSignals(article("file:///tmp/a.html", null))).toMatchObject({ site: null, ageDays: null });
   });
 
+  it("does not label a web page by a canonical address on another site", () => {
+    const posing = {
+      ...article("https://evil.test/x.html", null),
+      canonicalUrl: "https://www.meti.go.jp/press/x.html",
+    };
+    expect(sourceSignals(posing)).toMatchObject({ type: "other", site: "evil.test" });
+  });
+
   it("labels a saved copy by its canonical address", () => {
     const saved = {
       ...article("file:///tmp/a.html", null),

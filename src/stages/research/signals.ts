@@ -1,5 +1,6 @@
 // What kind of source a page is and how old, judged from its address and metadata, so a reader (and the
 // ranking) can tell a ministry's release from a blog post. Heuristics by host; "other" when unsure.
+import { citedAddress } from "../../text/canonical.js";
 import type { Article, SourceSignals, SourceType } from "../../types.js";
 
 const VIDEO_HOSTS = [
@@ -119,8 +120,7 @@ export function sourceType(url: string, contentType?: string): SourceType {
 
 /** Judged from the page's canonical address when it has one, so a saved copy is labelled like the original. */
 export function sourceSignals(article: Article, now: Date = new Date(), contentType?: string): SourceSignals {
-  const address =
-    article.canonicalUrl && /^https?:/i.test(article.canonicalUrl) ? article.canonicalUrl : article.url;
+  const address = citedAddress(article);
   let site: string | null = null;
   try {
     const parsed = new URL(address);
