@@ -294,6 +294,10 @@ describe("ReportStore", () => {
     expect(store.deleteReport("r3")).toBe(false);
     expect(store.getReport("r3")).toBeNull();
     expect(store.listReports().map((summary) => summary.id)).toEqual(["r2", "r1"]);
+    // The run that made it (its input and log) goes with it; the others stay.
+    expect(store.getRun("run2")).toBeNull();
+    expect(store.getRun("run0")?.report?.id).toBe("r1");
+    expect(rawCount("runs")).toBe(2);
   });
 });
 

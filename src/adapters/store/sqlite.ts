@@ -96,6 +96,8 @@ export function openStore(options: StoreOptions): SqliteStore {
      ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
   );
   const removeReport = db.prepare("DELETE FROM reports WHERE id = ?");
+  // The run that made a report holds its input and log; deleting the report deletes them too.
+  const removeReportRun = db.prepare("DELETE FROM runs WHERE report_id = ?");
   const insertJob = db.prepare(
     `INSERT INTO jobs (id, label, lang, engine, created_at) VALUES (@id, @label, @lang, @engine, @createdAt)`,
   );
@@ -217,7 +219,13 @@ export function openStore(options: StoreOptions): SqliteStore {
     deleteFailedRun: guarded((id: string): boolean =>
       db.transaction(() => removeFailedRun.run(id).changes > 0)(),
     ),
-    deleteReport: guarded((id: string): boolean => db.transaction(() => removeReport.run(id).changes > 0)()),
+    deleteReport: guarded((id: string): boolean =>
+      db.transaction(() => {
+        const deleted = removeReport.run(id).changes > 0;
+        if (deleted) removeReportRun.run(id);
+        return deleted;
+      })(),
+    ),
     close: guarded(() => {
       db.close();
     }),
