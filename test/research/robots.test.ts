@@ -1,5 +1,6 @@
 // robots.txt rules as sites write them, and the polite client that applies them with per-host limits,
 // against a real server on 127.0.0.1.
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -49,6 +50,34 @@ Disallow: /drafts
     const rules = parseRobots("User-agent: *\nDisallow: /記事/", "shirabe");
     expect(rules.allows(new URL("https://x.test/記事/1").pathname)).toBe(false);
   });
+
+  it("matches rules with many * and a $ the way a prefix with wildcards reads", () => {
+    const rules = parseRobots("User-agent: *\nDisallow: /*a*b*c\nDisallow: /*.js$\nAllow: /*a*b*c*d$", "x");
+    expect(rules.allows("/xaybzc")).toBe(false);
+    expect(rules.allows("/xaybzc/more")).toBe(false);
+    expect(rules.allows("/cba")).toBe(true);
+    expect(rules.allows("/app.js")).toBe(false);
+    expect(rules.allows("/app.js.map")).toBe(true);
+    expect(rules.allows("/a-b-c-d")).toBe(true);
+  });
+
+  // The site writes the rules: a pattern of many "*" must not hang the run (it did with a backtracking
+  // regex, for hours, inside one synchronous call no time limit could stop). Run in a child process so a
+  // hang fails the test at the deadline instead of freezing the test runner.
+  it("answers for a rule of many wildcards against a long path instead of hanging", async () => {
+    const module = new URL("../../src/stages/research/robots.ts", import.meta.url).href;
+    const code = `const { parseRobots } = await import(${JSON.stringify(module)});
+      const rules = parseRobots("User-agent: *\\nDisallow: /*a*a*a*a*a*a*a*a*a*a*a*a*b", "x");
+      console.log(rules.allows("/" + "a".repeat(200)), rules.allows("/" + "a".repeat(200) + "b"));`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
+    clearTimeout(deadline);
+    expect(exitCode).toBe(0);
+    expect(output.trim()).toBe("true false");
+  }, 30_000);
 });
 
 describe("politeHttp", () => {

@@ -10,7 +10,7 @@ export interface RobotsRules {
 
 interface Rule {
   allow: boolean;
-  pattern: RegExp;
+  pattern: { test(path: string): boolean };
   length: number;
 }
 
@@ -71,14 +71,30 @@ export function parseRobots(text: string, agent: string): RobotsRules {
   };
 }
 
-/** A rule path as a prefix match: "*" matches any run of characters and a final "$" anchors the end. */
-function patternOf(path: string): RegExp {
+/**
+ * A rule path as a prefix match: "*" matches any run of characters and a final "$" anchors the end.
+ * Matched by placing each literal part leftmost, not by a regular expression: a rule with many "*"
+ * would make a backtracking regex take exponential time, and the site writes the rules.
+ */
+function patternOf(path: string): { test(path: string): boolean } {
   const anchored = path.endsWith("$");
-  const body = (anchored ? path.slice(0, -1) : path)
-    .split("*")
-    .map((part) => normalizePath(part).replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${body}${anchored ? "$" : ""}`);
+  const [first = "", ...rest] = (anchored ? path.slice(0, -1) : path).split("*").map(normalizePath);
+  const middle = rest.slice(0, -1);
+  const last = rest.at(-1);
+  return {
+    test(candidate: string): boolean {
+      if (!candidate.startsWith(first)) return false;
+      let at = first.length;
+      if (last === undefined) return !anchored || at === candidate.length;
+      for (const part of middle) {
+        const found = candidate.indexOf(part, at);
+        if (found < 0) return false;
+        at = found + part.length;
+      }
+      if (anchored) return candidate.length - last.length >= at && candidate.endsWith(last);
+      return candidate.indexOf(last, at) >= 0;
+    },
+  };
 }
 
 /** Percent-encodes what a URL would encode, so "/日本" in robots.txt matches "/%E6%97%A5%E6%9C%AC". */
