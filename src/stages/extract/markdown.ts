@@ -32,18 +32,20 @@ function renderInline(source: string, base: string, references: Map<string, stri
     if (url) links.push({ url, text });
     return text;
   };
+  // No scan may run past the next "[" (or "<" for tags): a page of unclosed brackets would otherwise make
+  // every bracket scan to the end of the text, and take hours on a 2 MiB file.
   const text = source
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "")
+    .replace(/!\[([^\][]*)\]\([^)[]*\)/g, "")
     .replace(
-      /\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g,
+      /\[([^\][]+)\]\(\s*<?([^)\s>[]+)>?(?:\s+["'][^"'[]*["'])?\s*\)/g,
       (_, label: string, target: string) => addLink(label, target),
     )
-    .replace(/\[([^\]]+)\]\[([^\]]*)\]/g, (whole, label: string, ref: string) => {
+    .replace(/\[([^\][]+)\]\[([^\][]*)\]/g, (whole, label: string, ref: string) => {
       const target = references.get((ref || label).toLowerCase());
       return target ? addLink(label, target) : whole;
     })
-    .replace(/<(https?:\/\/[^>\s]+)>/g, (_, url: string) => addLink(url, url))
-    .replace(/<\/?[a-z][^>]*>/gi, "")
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, (_, url: string) => addLink(url, url))
+    .replace(/<\/?[a-z][^<>]*>/gi, "")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, "$1$2")
     .replace(/`([^`]+)`/g, "$1")

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
 import { decoded, html, newsPage, PROSE, paragraphs } from "./_pages.js";
@@ -280,6 +281,30 @@ See the [minutes][m] and <https://maps.example.org/park>.
       { url: "https://maps.example.org/park", text: "https://maps.example.org/park" },
     ]);
   });
+
+  // A fetched or uploaded Markdown file of unclosed brackets or tags made every inline scan run to the end
+  // of the text: hours for 2 MiB, with the server's event loop blocked. Run in a child process so a hang
+  // fails the test at the deadline instead of freezing the test runner.
+  it("reads a file of unclosed brackets and tags instead of hanging", async () => {
+    const modules = ["../../../src/stages/extract/index.ts", "./_pages.ts"].map(
+      (path) => new URL(path, import.meta.url).href,
+    );
+    const code = `const { extractArticle } = await import(${JSON.stringify(modules[0])});
+      const { decoded } = await import(${JSON.stringify(modules[1])});
+      for (const junk of ["[", "<a", "![](", "[a]("]) {
+        const text = "# Junk\\n\\n" + junk.repeat(400000 / junk.length) + "\\n\\nThe council approved the park.\\n";
+        const article = extractArticle(decoded(text, "https://x.example/junk.md", "text/markdown"));
+        console.log(article.text.includes("The council approved the park."));
+      }`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
+    clearTimeout(deadline);
+    expect(exitCode).toBe(0);
+    expect(output.trim().split("\n")).toEqual(["true", "true", "true", "true"]);
+  }, 30_000);
 });
 
 describe("plain text input", () => {
