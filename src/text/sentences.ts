@@ -12,6 +12,8 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Only this much of the end of a growing sentence is read for its last word, so each break costs the same. */
+const TAIL_CHARS = 64;
 
 /** The sentences of `text.slice(start, end)`, as trimmed spans of `text`. */
 export function sentenceSpans(
@@ -22,29 +24,37 @@ export function sentenceSpans(
 ): Array<{ start: number; end: number }> {
   const segmenter = new Intl.Segmenter(lang ?? undefined, { granularity: "sentence" });
   const raw: Array<{ start: number; end: number }> = [];
+  // Unclosed 「 and 『 of the last span, kept up to date as it grows instead of recounted at every break.
+  let open = { corner: 0, white: 0 };
   for (const [from, to] of segmentBounds(segmenter, text.slice(start, end))) {
     const trimmed = trimSpan(text, start + from, start + to);
     if (!trimmed) continue;
+    const piece = text.slice(trimmed.start, trimmed.end);
+    const balance = { corner: quoteBalance(piece, "「", "」"), white: quoteBalance(piece, "『", "』") };
     const previous = raw.at(-1);
-    if (
-      previous &&
-      continuesPrevious(text.slice(previous.start, previous.end), text.slice(trimmed.start, trimmed.end))
-    ) {
+    const tail = previous
+      ? text.slice(Math.max(previous.start, previous.end - TAIL_CHARS), previous.end)
+      : "";
+    if (previous && continuesPrevious(tail, piece, open.corner > 0 || open.white > 0)) {
       previous.end = trimmed.end;
+      open = { corner: open.corner + balance.corner, white: open.white + balance.white };
     } else {
       raw.push(trimmed);
+      open = balance;
     }
   }
   return mergeShort(text, raw);
 }
 
-/** True when the segmenter broke where a sentence does not end: after "Dr.", "U.S.", inside 「…」. */
-function continuesPrevious(previous: string, next: string): boolean {
+/**
+ * True when the segmenter broke where a sentence does not end: after "Dr.", "U.S.", inside 「…」.
+ * `previous` is the end of the sentence so far; `quoteOpen` says whether it leaves a 「 or 『 open.
+ */
+function continuesPrevious(previous: string, next: string, quoteOpen: boolean): boolean {
   const lastWord = /([\p{L}.]+)\.$/u.exec(previous)?.[1] ?? "";
   if (ABBREVIATIONS.has(lastWord.toLowerCase())) return true;
   if (/^(?:\p{Lu}\.)+\p{Lu}?$/u.test(`${lastWord}.`) || /(?:^|\s)\p{Lu}\.$/u.test(previous)) return true;
-  if (count(previous, "「") > count(previous, "」") || count(previous, "『") > count(previous, "』"))
-    return true;
+  if (quoteOpen) return true;
   // 「すごい。」と言った: the quotation is part of the sentence that the particle continues.
   return /[」』]$/u.test(previous) && /^[\p{Script=Hiragana}]/u.test(next);
 }
@@ -71,17 +81,33 @@ function mergeShort(
   return merged;
 }
 
+/**
+ * ICU's sentence segmenter takes more than linear time on long runs of breaks ("Mr. Mr. …": minutes for
+ * 200 kB), and page text is attacker-controlled, so text is segmented in windows of this many characters.
+ */
+const SEGMENT_WINDOW = 4096;
+
 /** Segmenter bounds, also split where ICU does not: between 。 and an opening 「 or 『. */
 function segmentBounds(segmenter: Intl.Segmenter, text: string): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
-  for (const { index, segment } of segmenter.segment(text)) {
-    let from = index;
-    for (const match of segment.matchAll(/[。！？](?=[「『])/gu)) {
-      const cut = index + match.index + 1;
-      bounds.push([from, cut]);
-      from = cut;
+  let offset = 0;
+  while (offset < text.length) {
+    let end = Math.min(text.length, offset + SEGMENT_WINDOW);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1] as string)) end--;
+    const segments = [...segmenter.segment(text.slice(offset, end))];
+    // A window's last segment may be cut short by the window, so it is segmented again with the next one.
+    const kept = end === text.length || segments.length === 1 ? segments : segments.slice(0, -1);
+    for (const { index, segment } of kept) {
+      let from = offset + index;
+      for (const match of segment.matchAll(/[。！？](?=[「『])/gu)) {
+        const cut = offset + index + match.index + 1;
+        bounds.push([from, cut]);
+        from = cut;
+      }
+      bounds.push([from, offset + index + segment.length]);
     }
-    bounds.push([from, index + segment.length]);
+    const last = kept.at(-1);
+    offset = last ? offset + last.index + last.segment.length : end;
   }
   return bounds;
 }
@@ -101,4 +127,8 @@ export function visibleLength(piece: string): number {
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
+}
+
+function quoteBalance(piece: string, opening: string, closing: string): number {
+  return count(piece, opening) - count(piece, closing);
 }

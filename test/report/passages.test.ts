@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../../src/stages/passages.js";
 import type { Block } from "../../src/types.js";
@@ -73,4 +74,27 @@ describe("splitPassages", () => {
     ]);
     for (const x of passages) expect(source.article.text.slice(x.start, x.end)).toBe(x.text);
   });
+});
+
+describe("sentence splitting of hostile text", () => {
+  // Page text is attacker-controlled: "Mr. " or "「a。" repeated made the sentence splitter take minutes per
+  // 200 kB (ICU's segmenter and a recount of the growing sentence at every break), blocking the server.
+  // Run in a child process so a hang fails the test at the deadline instead of freezing the runner.
+  it("splits long runs of abbreviations and open quotes instead of hanging", async () => {
+    const module = new URL("../../src/text/sentences.ts", import.meta.url).href;
+    const code = `const { sentenceSpans } = await import(${JSON.stringify(module)});
+      for (const [junk, lang] of [["Mr. ", "en"], ["「a。", "ja"]]) {
+        const text = junk.repeat(400000 / junk.length) + "The council approved the park.";
+        const spans = sentenceSpans(text, 0, text.length, lang);
+        console.log(spans.length > 0 && spans.at(-1).end === text.length);
+      }`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
+    clearTimeout(deadline);
+    expect(exitCode).toBe(0);
+    expect(output.trim().split("\n")).toEqual(["true", "true"]);
+  }, 30_000);
 });
