@@ -3,6 +3,7 @@
 // Search endpoints are chosen by the user (a self-hosted SearXNG is often on localhost), so they do not
 // go through the page fetcher's private-address guard.
 import { ShirabeError } from "../../errors.js";
+import type { SearchResult } from "../../ports/search.js";
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -142,4 +143,31 @@ export function isoDate(value: string | null): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Where a provider puts each result's fields; every provider's answer is read the same way from here. */
+export interface ResultFields {
+  title: string;
+  snippet: string;
+  date: string;
+}
+
+/** The web results of a provider's answer: only http(s) links, snippets as plain text, dates as ISO. */
+export function webResults(
+  items: unknown[],
+  fields: ResultFields,
+  limit: number | undefined,
+): SearchResult[] {
+  const results: SearchResult[] = [];
+  for (const item of items) {
+    const link = stringField(item, "url");
+    if (!isWebUrl(link)) continue;
+    results.push({
+      url: link,
+      title: plainSnippet(stringField(item, fields.title)),
+      snippet: plainSnippet(stringField(item, fields.snippet)),
+      publishedAt: isoDate(stringField(item, fields.date)),
+    });
+  }
+  return results.slice(0, limit ?? results.length);
 }

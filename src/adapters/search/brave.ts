@@ -1,14 +1,6 @@
 // Brave Search: GET <base>/res/v1/web/search with an X-Subscription-Token key; snippets carry <strong>.
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import {
-  arrayAt,
-  isoDate,
-  isWebUrl,
-  type ProviderTransport,
-  plainSnippet,
-  requestJson,
-  stringField,
-} from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
 
 export const BRAVE_URL = "https://api.search.brave.com";
 /** The API's own ceiling on count. */
@@ -39,18 +31,11 @@ export function createBrave(options: BraveOptions): SearchProvider {
         options,
         search.signal,
       );
-      const results: SearchResult[] = [];
-      for (const item of arrayAt(body, "web", "results")) {
-        const link = stringField(item, "url");
-        if (!isWebUrl(link)) continue;
-        results.push({
-          url: link,
-          title: plainSnippet(stringField(item, "title")),
-          snippet: plainSnippet(stringField(item, "description")),
-          publishedAt: isoDate(stringField(item, "page_age")),
-        });
-      }
-      return results.slice(0, search.limit ?? results.length);
+      return webResults(
+        arrayAt(body, "web", "results"),
+        { title: "title", snippet: "description", date: "page_age" },
+        search.limit,
+      );
     },
   };
 }

@@ -1,15 +1,7 @@
 // SearXNG, the free keyless default: a self-hosted metasearch engine's JSON API
 // (GET <base>/search?q=…&format=json; JSON must be enabled under search.formats in settings.yml).
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import {
-  arrayAt,
-  isoDate,
-  isWebUrl,
-  type ProviderTransport,
-  plainSnippet,
-  requestJson,
-  stringField,
-} from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
 
 export interface SearxngOptions extends ProviderTransport {
   /** The instance, e.g. http://127.0.0.1:8080 */
@@ -44,19 +36,12 @@ export function createSearxng(options: SearxngOptions): SearchProvider {
         options,
         search.signal,
       );
-      const results: SearchResult[] = [];
-      for (const item of arrayAt(body, "results")) {
-        const link = stringField(item, "url");
-        if (!isWebUrl(link)) continue;
-        results.push({
-          url: link,
-          title: plainSnippet(stringField(item, "title")),
-          snippet: plainSnippet(stringField(item, "content")),
-          publishedAt: isoDate(stringField(item, "publishedDate")),
-        });
-      }
       // The API has no result-count parameter; it always answers one page.
-      return results.slice(0, search.limit ?? results.length);
+      return webResults(
+        arrayAt(body, "results"),
+        { title: "title", snippet: "content", date: "publishedDate" },
+        search.limit,
+      );
     },
   };
 }

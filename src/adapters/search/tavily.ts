@@ -1,14 +1,6 @@
 // Tavily: POST <base>/search with a JSON body and a bearer API key; results carry page excerpts.
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import {
-  arrayAt,
-  isoDate,
-  isWebUrl,
-  type ProviderTransport,
-  plainSnippet,
-  requestJson,
-  stringField,
-} from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
 
 export const TAVILY_URL = "https://api.tavily.com";
 /** The API's own ceiling on max_results. */
@@ -42,18 +34,11 @@ export function createTavily(options: TavilyOptions): SearchProvider {
         options,
         search.signal,
       );
-      const results: SearchResult[] = [];
-      for (const item of arrayAt(body, "results")) {
-        const link = stringField(item, "url");
-        if (!isWebUrl(link)) continue;
-        results.push({
-          url: link,
-          title: plainSnippet(stringField(item, "title")),
-          snippet: plainSnippet(stringField(item, "content")),
-          publishedAt: isoDate(stringField(item, "published_date")),
-        });
-      }
-      return results.slice(0, search.limit ?? results.length);
+      return webResults(
+        arrayAt(body, "results"),
+        { title: "title", snippet: "content", date: "published_date" },
+        search.limit,
+      );
     },
   };
 }
