@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../../src/stages/passages.js";
 import type { Block } from "../../src/types.js";
+import { runWithDeadline } from "../support/deadline.js";
 import { allSources, makeSource } from "./sources.js";
 
 const p = (text: string): Block => ({ type: "paragraph", text });
@@ -88,13 +88,8 @@ describe("sentence splitting of hostile text", () => {
         const spans = sentenceSpans(text, 0, text.length, lang);
         console.log(spans.length > 0 && spans.at(-1).end === text.length);
       }`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
-    clearTimeout(deadline);
+    const { exitCode, output } = await runWithDeadline(code);
     expect(exitCode).toBe(0);
-    expect(output.trim().split("\n")).toEqual(["true", "true"]);
+    expect(output.split("\n")).toEqual(["true", "true"]);
   }, 30_000);
 });

@@ -1,12 +1,12 @@
 // robots.txt rules as sites write them, and the polite client that applies them with per-host limits,
 // against a real server on 127.0.0.1.
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHttpClient } from "../../src/adapters/http/index.js";
 import { politeHttp } from "../../src/stages/research/polite.js";
 import { parseRobots } from "../../src/stages/research/robots.js";
+import { runWithDeadline } from "../support/deadline.js";
 
 describe("parseRobots", () => {
   const robots = `
@@ -69,14 +69,9 @@ Disallow: /drafts
     const code = `const { parseRobots } = await import(${JSON.stringify(module)});
       const rules = parseRobots("User-agent: *\\nDisallow: /*a*a*a*a*a*a*a*a*a*a*a*a*b", "x");
       console.log(rules.allows("/" + "a".repeat(200)), rules.allows("/" + "a".repeat(200) + "b"));`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
-    clearTimeout(deadline);
+    const { exitCode, output } = await runWithDeadline(code);
     expect(exitCode).toBe(0);
-    expect(output.trim()).toBe("true false");
+    expect(output).toBe("true false");
   }, 30_000);
 });
 

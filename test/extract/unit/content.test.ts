@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
+import { runWithDeadline } from "../../support/deadline.js";
 import { decoded, html, newsPage, PROSE, paragraphs } from "./_pages.js";
 
 describe("main text", () => {
@@ -296,14 +296,9 @@ See the [minutes][m] and <https://maps.example.org/park>.
         const article = extractArticle(decoded(text, "https://x.example/junk.md", "text/markdown"));
         console.log(article.text.includes("The council approved the park."));
       }`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code]);
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    const exitCode = await new Promise<number | null>((done) => child.on("close", done));
-    clearTimeout(deadline);
+    const { exitCode, output } = await runWithDeadline(code);
     expect(exitCode).toBe(0);
-    expect(output.trim().split("\n")).toEqual(["true", "true", "true", "true"]);
+    expect(output.split("\n")).toEqual(["true", "true", "true", "true"]);
   }, 30_000);
 });
 
