@@ -6,7 +6,8 @@ import { ApiError } from "./api-error.js";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
-const CHROMIUM_FLAGS = [
+/** Headless, sandbox-free (root in CI) and quiet on a machine with no network. */
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -6,21 +6,13 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/pdf.js";
 import { startTestServer, type TestServer } from "../server/_server.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 
 // A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
 const SLOW_TEST_MS = 60_000;
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 let site: FixtureSite;
 let app: TestServer;
@@ -30,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   site = await startFixtureSite();
   app = await startTestServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
