@@ -24,6 +24,33 @@ function cite(draft: Draft) {
   });
 }
 
+/** A one-paragraph English source about chip rules, at `url`. */
+function chipRules(url: string, title: string) {
+  return makeSource("s0", "article", url, title, "en", [
+    { type: "paragraph", text: "The rules cover high-end GPUs and the equipment used to make them." },
+  ]);
+}
+
+/** The report of a draft whose only claim is the source's first passage. */
+function citeFirstPassage(source: ReturnType<typeof makeSource>) {
+  const own = splitPassages(source);
+  return citeReport({
+    draft: {
+      title: "T",
+      introduction: [{ claims: [{ text: own[0]?.text ?? "", passageIds: [own[0]?.id ?? ""] }] }],
+      sections: [],
+      conclusion: [],
+    },
+    sources: [source],
+    passages: own,
+    lang: "en",
+    engine: "test",
+    id: "r",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    failures: [],
+  });
+}
+
 describe("citeReport", () => {
   const nvidia = passageWith("Shares of NVIDIA");
   const rules = passageWith("The U.S. Commerce Department");
@@ -85,53 +112,19 @@ describe("citeReport", () => {
   });
 
   it("uses the canonical URL and strips a site-name suffix from titles", () => {
-    const source = makeSource("s0", "article", "https://x.test/a?utm=1", "Chip rules | Example News", "en", [
-      { type: "paragraph", text: "The rules cover high-end GPUs and the equipment used to make them." },
-    ]);
+    const source = chipRules("https://x.test/a?utm=1", "Chip rules | Example News");
     source.article.canonicalUrl = "https://x.test/a";
     source.article.siteName = "Example News";
-    const own = splitPassages(source);
-    const report = citeReport({
-      draft: {
-        title: "T",
-        introduction: [{ claims: [{ text: own[0]?.text ?? "", passageIds: [own[0]?.id ?? ""] }] }],
-        sections: [],
-        conclusion: [],
-      },
-      sources: [source],
-      passages: own,
-      lang: "en",
-      engine: "test",
-      id: "r",
-      createdAt: "2026-01-01T00:00:00.000Z",
-      failures: [],
-    });
+    const report = citeFirstPassage(source);
     expect(report.original).toEqual({ title: "Chip rules", url: "https://x.test/a" });
     expect(report.references[0]?.url).toBe("https://x.test/a");
   });
 
   it("cites a page under the address it was read from when its canonical link names another site", () => {
     const cited = (url: string, canonicalUrl: string) => {
-      const source = makeSource("s0", "article", url, "Chip rules", "en", [
-        { type: "paragraph", text: "The rules cover high-end GPUs and the equipment used to make them." },
-      ]);
+      const source = chipRules(url, "Chip rules");
       source.article.canonicalUrl = canonicalUrl;
-      const own = splitPassages(source);
-      return citeReport({
-        draft: {
-          title: "T",
-          introduction: [{ claims: [{ text: own[0]?.text ?? "", passageIds: [own[0]?.id ?? ""] }] }],
-          sections: [],
-          conclusion: [],
-        },
-        sources: [source],
-        passages: own,
-        lang: "en",
-        engine: "test",
-        id: "r",
-        createdAt: "2026-01-01T00:00:00.000Z",
-        failures: [],
-      }).references[0]?.url;
+      return citeFirstPassage(source).references[0]?.url;
     };
     expect(cited("https://evil.test/fake", "https://www.reuters.com/world/real")).toBe(
       "https://evil.test/fake",
