@@ -11,7 +11,7 @@ export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
 export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
-export { createLlmWriter, type LlmWriterOptions } from "./llm.js";
+export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
 export {
   type CreateReportOptions,
   type CreateReportResult,

@@ -8,7 +8,13 @@ import type { Command } from "commander";
 import { createReport, parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
-import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
+import {
+  type LlmEngine,
+  type LlmRunOptions,
+  openLlmEngine,
+  readResumableRun,
+  usageLine,
+} from "../llm-options.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 import { openResearch, type ResearchFlags } from "../research.js";
 
@@ -151,7 +157,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         if (flags.json) context.io.stdout.write(`${JSON.stringify(summary)}\n`);
         else if (!flags.quiet) context.io.stderr.write(`report ${report.id} written to ${flags.out}\n`);
       } finally {
-        engine?.close();
+        await engine?.close();
         research.close();
         store.close();
       }
