@@ -27,6 +27,7 @@ export function providerLimiter(config: ModelConfig): Limiter {
  */
 export function runLimited<T>(limiter: Limiter, task: () => Promise<T>, stop: AbortSignal): Promise<T> {
   if (stop.aborted) return Promise.reject(stop.reason);
+  const queued = limiter.activeCount >= limiter.concurrency;
   return new Promise<T>((resolve, reject) => {
     let started = false;
     const onStop = () => {
@@ -34,6 +35,9 @@ export function runLimited<T>(limiter: Limiter, task: () => Promise<T>, stop: Ab
     };
     stop.addEventListener("abort", onStop, { once: true });
     void limiter(async () => {
+      // A call that waited got its turn because another one ended, perhaps in the failure that ends the
+      // run; one turn of the event loop lets that failure reach the run (and stop) before this is sent.
+      if (queued) await new Promise((resume) => setImmediate(resume));
       stop.removeEventListener("abort", onStop);
       if (stop.aborted) return;
       started = true;

@@ -53,13 +53,16 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
     onError: () => {},
   });
   let text = "";
+  let began = false;
   let finish: { reason: string; cached: boolean } | undefined;
   let failure: unknown;
   let aborted: string | undefined;
   try {
     for await (const part of result.fullStream) {
-      if (part.type === "start-step") clearTimeout(waiting);
-      else if (part.type === "text-delta") text += part.text;
+      if (part.type === "start-step") {
+        began = true;
+        clearTimeout(waiting);
+      } else if (part.type === "text-delta") text += part.text;
       else if (part.type === "finish-step") {
         finish = {
           reason: part.finishReason,
@@ -76,6 +79,9 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
   if (request.signal?.aborted) throw request.signal.reason;
   if (failure !== undefined) {
     if (isTimeout(failure)) throw new RetryableCallError(describe(failure), { cause: failure });
+    // Once the answer flows, any failure is the stream being cut: worth another attempt.
+    if (began)
+      throw new RetryableCallError(`the answer stream was cut (${describe(failure)})`, { cause: failure });
     throw failure;
   }
   // Only our own timers abort the stream when the caller did not.
