@@ -7,6 +7,8 @@ export {
   type LlmClientOptions,
   resolveModel,
 } from "./adapters/llm/index.js";
+export { type EmbeddedQueueOptions, openEmbeddedQueue } from "./adapters/queue/embedded-queue.js";
+export { jobKey } from "./adapters/queue/job-key.js";
 export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
@@ -30,6 +32,18 @@ export {
 } from "./pipeline.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
+export {
+  type Enqueued,
+  type EnqueueOptions,
+  JobDeferred,
+  type JobHandler,
+  type JobState,
+  type Queue,
+  type QueuedJob,
+  type QueueEvent,
+  type StateCounts,
+  type Worker,
+} from "./ports/queue.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
 export { checkReport } from "./stages/check/check.js";

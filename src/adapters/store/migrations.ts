@@ -118,6 +118,31 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 5: the embedded job queue. A job's id is its idempotency key (a hash of its data), so enqueueing the
+  // same work twice finds the first job. An active job holds a lease (owner, locked_until) that its
+  // process renews; a job whose owner died is waiting again for whoever polls next. Times are epoch ms.
+  `
+  CREATE TABLE queue_jobs (
+    id TEXT PRIMARY KEY,
+    queue TEXT NOT NULL,
+    job_group TEXT,
+    data TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'done', 'failed')),
+    attempts INTEGER NOT NULL,
+    max_attempts INTEGER NOT NULL,
+    run_at INTEGER NOT NULL,
+    deferred INTEGER NOT NULL DEFAULT 0,
+    owner TEXT,
+    locked_until INTEGER,
+    progress TEXT,
+    result TEXT,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX queue_jobs_runnable ON queue_jobs (queue, state, run_at);
+  CREATE INDEX queue_jobs_by_group ON queue_jobs (queue, job_group, state);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
