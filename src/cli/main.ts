@@ -2,6 +2,7 @@
 // one-line messages and exit codes.
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
+import { registerBatch } from "./commands/batch-command.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerServe(program, context);
   registerCorpus(program, context);
   registerModels(program, context);
+  registerBatch(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });
