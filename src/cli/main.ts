@@ -10,6 +10,7 @@ import { registerModels } from "./commands/models.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
+import { registerWatch } from "./commands/watch-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerCorpus(program, context);
   registerModels(program, context);
   registerBatch(program, context);
+  registerWatch(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

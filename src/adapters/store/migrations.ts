@@ -143,6 +143,37 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX queue_jobs_runnable ON queue_jobs (queue, state, run_at);
   CREATE INDEX queue_jobs_by_group ON queue_jobs (queue, job_group, state);
   `,
+  // 6: followed feeds and the items seen in them. An item is recorded before its report job is enqueued
+  // and the job id written after, so an item whose job id is missing is enqueued again on the next poll
+  // (enqueueing is idempotent); an item once recorded is never new again.
+  `
+  CREATE TABLE feeds (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    added_at TEXT NOT NULL,
+    auto_report INTEGER NOT NULL DEFAULT 1,
+    etag TEXT,
+    last_modified TEXT,
+    last_poll_at TEXT,
+    last_error TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE feed_items (
+    feed_id TEXT NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published_at TEXT,
+    seen_at TEXT NOT NULL,
+    wanted INTEGER NOT NULL,
+    note TEXT,
+    job_id TEXT,
+    PRIMARY KEY (feed_id, item_key)
+  );
+  CREATE INDEX feed_items_by_seen ON feed_items (feed_id, seen_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
