@@ -14,7 +14,7 @@ export interface FeedServer {
 
 export type FeedFormat = "rss" | "rdf" | "atom" | "json";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export async function startFeedServer(options: {
   /** The article each item links to. */
@@ -52,7 +52,7 @@ export async function startFeedServer(options: {
     if (format === "atom") {
       const entries = items.map(
         (item) =>
-          `<entry><id>urn:${item.id}</id><title>${escape(item.title)}</title><link href="${escape(item.link)}"/><updated>${item.date}</updated></entry>`,
+          `<entry><id>urn:${item.id}</id><title>${escapeXml(item.title)}</title><link href="${escapeXml(item.link)}"/><updated>${item.date}</updated></entry>`,
       );
       return {
         type: "application/atom+xml",
@@ -62,7 +62,7 @@ export async function startFeedServer(options: {
     if (format === "rdf") {
       const entries = items.map(
         (item) =>
-          `<item rdf:about="${escape(item.link)}"><title>${escape(item.title)}</title><link>${escape(item.link)}</link><dc:date>${item.date}</dc:date></item>`,
+          `<item rdf:about="${escapeXml(item.link)}"><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link><dc:date>${item.date}</dc:date></item>`,
       );
       return {
         type: "application/rdf+xml",
@@ -71,7 +71,7 @@ export async function startFeedServer(options: {
     }
     const entries = items.map(
       (item) =>
-        `<item><title>${escape(item.title)}</title><link>${escape(item.link)}</link><guid isPermaLink="false">${item.id}</guid><pubDate>${new Date(item.date).toUTCString()}</pubDate></item>`,
+        `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link><guid isPermaLink="false">${item.id}</guid><pubDate>${new Date(item.date).toUTCString()}</pubDate></item>`,
     );
     return {
       type: "application/rss+xml",
