@@ -7,6 +7,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerModels } from "./commands/models.js";
+import { registerPublish } from "./commands/publish-command.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerModels(program, context);
   registerBatch(program, context);
   registerWatch(program, context);
+  registerPublish(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -59,6 +59,8 @@ export interface FeedStore {
   /** Wanted items whose job was never enqueued (the process stopped in between). */
   unqueuedItems(feedId: string): FeedItemRecord[];
   setItemJob(feedId: string, key: string, jobId: string): void;
+  /** The feeds each finished report came from (by report id), through the items' jobs. */
+  reportFeeds(): Map<string, Array<{ id: string; title: string }>>;
   /** Newest first. */
   listItems(feedId: string, options?: { limit?: number }): FeedItemRecord[];
   close(): void;

@@ -97,6 +97,12 @@ export function openFeedStore(options: { path: string }): FeedStore {
   const items = db.prepare<[string, number], ItemRow>(
     "SELECT * FROM feed_items WHERE feed_id = ? ORDER BY seen_at DESC, rowid DESC LIMIT ?",
   );
+  // Reads the queue's table (same file): a done job's result names the report it made.
+  const reportFeeds = db.prepare<[], { report_id: string; id: string; title: string | null; url: string }>(
+    `SELECT DISTINCT json_extract(queue_jobs.result, '$.reportId') AS report_id, feeds.id, feeds.title, feeds.url
+     FROM feed_items JOIN queue_jobs ON queue_jobs.id = feed_items.job_id JOIN feeds ON feeds.id = feed_items.feed_id
+     WHERE queue_jobs.state = 'done'`,
+  );
   const getFeed = (idOrUrl: string) => {
     const row = byId.get(idOrUrl, idOrUrl);
     return row ? toFeed(row) : null;
@@ -156,6 +162,16 @@ export function openFeedStore(options: { path: string }): FeedStore {
     unqueuedItems: guard((id: string) => unqueued.all(id).map(toItem)),
     setItemJob: guard((id: string, key: string, jobId: string) => {
       setJob.run(jobId, id, key);
+    }),
+    reportFeeds: guard(() => {
+      const byReport = new Map<string, Array<{ id: string; title: string }>>();
+      for (const row of reportFeeds.all()) {
+        if (!row.report_id) continue;
+        const list = byReport.get(row.report_id) ?? [];
+        list.push({ id: row.id, title: row.title ?? row.url });
+        byReport.set(row.report_id, list);
+      }
+      return byReport;
     }),
     listItems: guard((id: string, listOptions: { limit?: number } = {}) =>
       items.all(id, listOptions.limit ?? 100).map(toItem),
