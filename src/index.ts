@@ -7,10 +7,20 @@ export {
   type LlmClientOptions,
   resolveModel,
 } from "./adapters/llm/index.js";
+export { type EmbeddedQueueOptions, openEmbeddedQueue } from "./adapters/queue/embedded-queue.js";
+export { jobKey } from "./adapters/queue/job-key.js";
+export { feedId, openFeedStore } from "./adapters/store/feed-store.js";
 export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
 export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
+export {
+  expandFeedInputs,
+  type PollOptions,
+  pollFeeds,
+  type WatchDeps,
+  type WatchEvent,
+} from "./feed-watch.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
 export {
   type CreateReportOptions,
@@ -28,11 +38,27 @@ export {
   type WriteProgress,
   type Writer,
 } from "./pipeline.js";
+export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feed-store.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
+export {
+  type Enqueued,
+  type EnqueueOptions,
+  JobDeferred,
+  type JobHandler,
+  type JobState,
+  type Queue,
+  type QueuedJob,
+  type QueueEvent,
+  type StateCounts,
+  type Worker,
+} from "./ports/queue.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
+export { type PublishOptions, type PublishResult, publishSite } from "./publish-site.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
 export { checkReport } from "./stages/check/check.js";
 export { expandSourceInputs } from "./stages/discover.js";
+export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
+export { buildSite, type PublishedReport } from "./stages/publish/index.js";
 export type { ResearchOptions } from "./stages/research/gather.js";
 export type * from "./types.js";

@@ -1,5 +1,6 @@
 // The LLM engine as the report command uses it: a run recorded for --resume, the call cache and usage in
 // the store's file, the budget, and one usage line at the end. Keys stay inside the model config.
+import type { Budget } from "../adapters/llm/budget.js";
 import { createBudget, createEmbedder, createLlmClient, type ModelConfig } from "../adapters/llm/index.js";
 import {
   type LlmRun,
@@ -75,6 +76,8 @@ export function openLlmEngine(options: {
   runId: string;
   input: string;
   runOptions: LlmRunOptions;
+  /** Replaces the run's budget built from the settings (batch and watch add a daily cap). */
+  budget?: (perReport: Budget) => Budget;
 }): LlmEngine {
   const { runId } = options;
   const store: LlmStore = openLlmStore({ path: options.storePath });
@@ -82,7 +85,7 @@ export function openLlmEngine(options: {
   const llm = createLlmClient({
     config: options.settings.model,
     cache: store,
-    budget: createBudget(options.settings.budget),
+    budget: (options.budget ?? ((own) => own))(createBudget(options.settings.budget)),
     onCall: (call) => store.recordUsage(runId, call),
   });
   const embedModel = options.settings.embedModel;

@@ -2,13 +2,16 @@
 // one-line messages and exit codes.
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
+import { registerBatch } from "./commands/batch-command.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerModels } from "./commands/models.js";
+import { registerPublish } from "./commands/publish-command.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
+import { registerWatch } from "./commands/watch-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -30,6 +33,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerServe(program, context);
   registerCorpus(program, context);
   registerModels(program, context);
+  registerBatch(program, context);
+  registerWatch(program, context);
+  registerPublish(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

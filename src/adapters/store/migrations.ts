@@ -118,6 +118,62 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 5: the embedded job queue. A job's id is its idempotency key (a hash of its data), so enqueueing the
+  // same work twice finds the first job. An active job holds a lease (owner, locked_until) that its
+  // process renews; a job whose owner died is waiting again for whoever polls next. Times are epoch ms.
+  `
+  CREATE TABLE queue_jobs (
+    id TEXT PRIMARY KEY,
+    queue TEXT NOT NULL,
+    job_group TEXT,
+    data TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'done', 'failed')),
+    attempts INTEGER NOT NULL,
+    max_attempts INTEGER NOT NULL,
+    run_at INTEGER NOT NULL,
+    deferred INTEGER NOT NULL DEFAULT 0,
+    owner TEXT,
+    locked_until INTEGER,
+    progress TEXT,
+    result TEXT,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX queue_jobs_runnable ON queue_jobs (queue, state, run_at);
+  CREATE INDEX queue_jobs_by_group ON queue_jobs (queue, job_group, state);
+  `,
+  // 6: followed feeds and the items seen in them. An item is recorded before its report job is enqueued
+  // and the job id written after, so an item whose job id is missing is enqueued again on the next poll
+  // (enqueueing is idempotent); an item once recorded is never new again.
+  `
+  CREATE TABLE feeds (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    added_at TEXT NOT NULL,
+    auto_report INTEGER NOT NULL DEFAULT 1,
+    etag TEXT,
+    last_modified TEXT,
+    last_poll_at TEXT,
+    last_error TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE feed_items (
+    feed_id TEXT NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published_at TEXT,
+    seen_at TEXT NOT NULL,
+    wanted INTEGER NOT NULL,
+    note TEXT,
+    job_id TEXT,
+    PRIMARY KEY (feed_id, item_key)
+  );
+  CREATE INDEX feed_items_by_seen ON feed_items (feed_id, seen_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,163 @@
+// Stored reports → the files of a static briefing site: an index by date, one page per report (its HTML
+// render with a working citation popover), a page per feed and per language, and an Atom feed. Every
+// link is relative, so the folder can be served from anywhere or opened from disk. No page carries the
+// time it was built, so republishing the same reports produces the same bytes.
+import { generateAtomFeed } from "feedsmith";
+import { POPOVER_SCRIPT, POPOVER_STYLE } from "./popover-script.js";
+
+export interface PublishedReport {
+  id: string;
+  title: string;
+  lang: string;
+  createdAt: string;
+  originalUrl: string;
+  /** The report's standalone HTML page (the render stage's). */
+  html: string;
+  /** A few sentences for listings and the Atom summary. */
+  summary: string;
+  /** The feeds the report's article came from. */
+  feeds: Array<{ id: string; title: string }>;
+}
+
+export interface SiteOptions {
+  title: string;
+  /** The site's absolute address, when known; the Atom feed's ids and links use it. */
+  baseUrl?: string;
+}
+
+const STYLE = `body { font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; line-height: 1.7;
+  max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; } ul.reports { list-style: none; padding: 0; }
+ul.reports li { margin: 0.8rem 0; } .meta { color: #555; font-size: 0.85rem; } nav a { margin-right: 1rem; }`;
+
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** A file name that is safe on every file system and in a URL. */
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .slice(0, 60) || "x";
+
+export function buildSite(reports: PublishedReport[], options: SiteOptions): Map<string, string> {
+  const sorted = [...reports].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+  );
+  const files = new Map<string, string>();
+  for (const report of sorted) files.set(`reports/${slug(report.id)}.html`, reportPage(report));
+
+  const feeds = new Map<string, { title: string; reports: PublishedReport[] }>();
+  const langs = new Map<string, PublishedReport[]>();
+  for (const report of sorted) {
+    for (const feed of report.feeds) {
+      const entry = feeds.get(feed.id) ?? { title: feed.title, reports: [] };
+      entry.reports.push(report);
+      feeds.set(feed.id, entry);
+    }
+    langs.set(report.lang, [...(langs.get(report.lang) ?? []), report]);
+  }
+  const nav = [
+    `<a href="{root}index.html">${escapeText(options.title)}</a>`,
+    ...[...feeds.entries()].map(
+      ([id, feed]) => `<a href="{root}feeds/${slug(id)}.html">${escapeText(feed.title)}</a>`,
+    ),
+    ...[...langs.keys()].map((lang) => `<a href="{root}langs/${slug(lang)}.html">${escapeText(lang)}</a>`),
+    `<a href="{root}atom.xml">Atom</a>`,
+  ].join(" ");
+  files.set("index.html", listingPage(options.title, sorted, nav, ""));
+  for (const [id, feed] of feeds) {
+    files.set(
+      `feeds/${slug(id)}.html`,
+      listingPage(`${options.title}: ${feed.title}`, feed.reports, nav, "../"),
+    );
+  }
+  for (const [lang, list] of langs) {
+    files.set(`langs/${slug(lang)}.html`, listingPage(`${options.title}: ${lang}`, list, nav, "../"));
+  }
+  files.set("atom.xml", atomFeed(sorted, options));
+  return files;
+}
+
+/** The report's own page with a way back to the index and the popover script. */
+function reportPage(report: PublishedReport): string {
+  const back = `<nav class="site-nav"><a href="../index.html">← index</a></nav>`;
+  return report.html
+    .replace("</head>", `<style>${POPOVER_STYLE}</style>\n</head>`)
+    .replace("<main>", `<main>\n${back}`)
+    .replace("</body>", `<script>${POPOVER_SCRIPT}</script>\n</body>`);
+}
+
+/** Reports grouped by the day they were written, newest first. */
+function listingPage(title: string, reports: PublishedReport[], nav: string, root: string): string {
+  const days = new Map<string, PublishedReport[]>();
+  for (const report of reports) {
+    const day = report.createdAt.slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), report]);
+  }
+  const body = [...days.entries()].map(([day, list]) => {
+    const items = list.map(
+      (report) =>
+        `<li lang="${escapeText(report.lang)}"><a href="${root}reports/${slug(report.id)}.html">${escapeText(report.title)}</a>` +
+        `<div class="meta">${escapeText(report.createdAt.slice(11, 16))} UTC · ${escapeText(hostOf(report.originalUrl))}</div>` +
+        `<div>${escapeText(report.summary)}</div></li>`,
+    );
+    return `<h2>${day}</h2>\n<ul class="reports">\n${items.join("\n")}\n</ul>`;
+  });
+  return [
+    "<!doctype html>",
+    '<html lang="ja">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeText(title)}</title>`,
+    `<link rel="alternate" type="application/atom+xml" href="${root}atom.xml">`,
+    `<style>${STYLE}</style></head>`,
+    `<body><nav>${nav.replaceAll("{root}", root)}</nav>`,
+    `<h1>${escapeText(title)}</h1>`,
+    body.length > 0 ? body.join("\n") : "<p>No reports yet.</p>",
+    "</body></html>",
+    "",
+  ].join("\n");
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+function atomFeed(reports: PublishedReport[], options: SiteOptions): string {
+  const base = options.baseUrl ? options.baseUrl.replace(/\/?$/, "/") : "";
+  const updated = new Date(reports[0]?.createdAt ?? "2000-01-01T00:00:00Z");
+  return generateAtomFeed({
+    id: base ? `${base}atom.xml` : `urn:shirabe:site:${slug(options.title)}`,
+    title: { value: options.title },
+    updated,
+    links: [
+      { href: `${base}index.html`, rel: "alternate", type: "text/html" },
+      { href: `${base}atom.xml`, rel: "self", type: "application/atom+xml" },
+    ],
+    entries: reports.map((report) => ({
+      id: `urn:shirabe:report:${report.id}`,
+      title: { value: report.title },
+      updated: new Date(report.createdAt),
+      published: new Date(report.createdAt),
+      links: [
+        { href: `${base}reports/${slug(report.id)}.html`, rel: "alternate", type: "text/html" },
+        { href: report.originalUrl, rel: "related" },
+      ],
+      summary: { value: report.summary },
+      categories: [
+        { term: report.lang },
+        ...report.feeds.map((feed) => ({ term: feed.id, label: feed.title })),
+      ],
+    })),
+  });
+}

@@ -1,0 +1,1 @@
+export { buildSite, type PublishedReport, type SiteOptions } from "./build-site.js";
