@@ -30,6 +30,8 @@ export interface DecodedPage {
   /** WHATWG encoding name actually used, e.g. "shift_jis", "utf-8". */
   charset: string;
   charsetSource: CharsetSource;
+  /** What a document says about itself outside its text (a PDF's document info). */
+  documentInfo?: { title?: string; author?: string; lang?: string };
 }
 
 /** One structural unit of an article's main text. */
@@ -64,6 +66,8 @@ export interface Article {
   text: string;
   /** Outbound links inside the article body, absolute URLs, with anchor text. */
   links: Link[];
+  /** For a paged document (PDF): the offset in `text` where each page begins; index 0 is page 1. */
+  pageStarts?: number[];
 }
 
 /** Why a source is in the report; "found" came from web search or the local corpus. */

@@ -120,6 +120,7 @@ export function registerReport(program: Command, context: CommandContext): void 
           ...(engine ? { writer: engine.writer } : {}),
           // With a model, the search queries are written by it too (through the same budget and cache).
           research: engine ? { ...research.research, llm: engine.llm } : research.research,
+          politeness: research.politeness,
           deps: { http: buildHttpClient(settings), store, ...(settings.useCache ? { cache: store } : {}) },
           onProgress: createProgressPrinter(
             progressMode({ quiet: flags.quiet === true, isTTY: context.io.stderr.isTTY === true }),
