@@ -12,6 +12,7 @@ import {
   type ReadOptions,
   readArticle,
   readSources,
+  toFailure,
   uniqueInputs,
 } from "./source-reader.js";
 import { assertSupportedLang, citeReport } from "./stages/cite.js";
@@ -19,7 +20,7 @@ import { citedLinks, expandSourceInputs } from "./stages/discover/index.js";
 import { splitPassages } from "./stages/passages/index.js";
 import { discoverSources, type ResearchOptions, refineSources } from "./stages/research/index.js";
 import { mergeGrounding } from "./stages/verify/index.js";
-import type { Report, Source } from "./types.js";
+import type { Passage, Report, Source, SourceFailure } from "./types.js";
 
 export interface CreateReportOptions extends ReadOptions {
   /** URL or local file of the original article. */
@@ -116,7 +117,6 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const refined = research ? refineSources(read, { ...research, now: now() }) : null;
   for (const { input, message } of refined?.notes ?? [])
     note({ stage: "research", level: "info", message, input });
-  const sources = refined?.sources ?? read;
   emit({
     type: "stage-done",
     stage: "sources",
@@ -124,7 +124,11 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
 
   emit({ type: "stage-start", stage: "passages" });
-  const passages = sources.flatMap((source) => splitPassages(source));
+  const split = splitEachSource(refined?.sources ?? read);
+  for (const failure of split.failures)
+    note({ stage: "passages", level: "warn", message: failure.message, input: failure.input });
+  const { sources, passages } = split;
+  const failures = [...gathered.failures, ...split.failures];
   emit({ type: "stage-done", stage: "passages", counts: { passages: passages.length } });
 
   emit({ type: "stage-start", stage: "write" });
@@ -150,7 +154,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     engine: writer.name,
     id: randomUUID(),
     createdAt: now().toISOString(),
-    failures: gathered.failures,
+    failures,
   });
   // A writer that verified its own claims counts them all; citeReport then only saw the survivors.
   if (draft.grounding) report.grounding = mergeGrounding(draft.grounding, report.grounding);
@@ -194,4 +198,32 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     emit({ type: "stage-done", stage: "store", counts: { reports: 1 } });
   }
   return { report, run };
+}
+
+/**
+ * Passages of every source, each source on its own: one whose text cannot be split is listed as failed
+ * and left out (the article itself stays, without passages), never failing the report. Ids are
+ * renumbered so the sources kept stay s0, s1, s2, …
+ */
+function splitEachSource(candidates: Source[]): {
+  sources: Source[];
+  passages: Passage[];
+  failures: SourceFailure[];
+} {
+  const sources: Source[] = [];
+  const passages: Passage[] = [];
+  const failures: SourceFailure[] = [];
+  for (const candidate of candidates) {
+    const source = { ...candidate, id: `s${sources.length}` };
+    try {
+      // Not push(...spread): a page may hold more sentences than the call stack has room for arguments.
+      for (const passage of splitPassages(source)) passages.push(passage);
+      sources.push(source);
+    } catch (error) {
+      const failure = toFailure(source.input, error);
+      failures.push({ ...failure, message: `${failure.message} (while splitting its text into passages)` });
+      if (source.role === "article") sources.push(source);
+    }
+  }
+  return { sources, passages, failures };
 }

@@ -46,7 +46,8 @@ export async function readArticle(
   const { kind, location } = classifyInput(input);
   const page = kind === "url" ? await fetchPage(location, deps) : await readFilePage(location);
   const decoded = await decodeDocument(page, options.encoding ? { encoding: options.encoding } : {});
-  const article = extractArticle(decoded);
+  const extracted = extractArticle(decoded);
+  const article = { ...extracted, lang: pageLang(extracted.lang) };
   if (article.blocks.length === 0) {
     const why =
       page.contentType === "application/pdf"
@@ -55,6 +56,21 @@ export async function readArticle(
     throw new ShirabeError(`${input}: ${why}`, { code: "no-article-text", kind: "input", input });
   }
   return { page, article };
+}
+
+/**
+ * A page's declared language as a BCP 47 primary subtag, or null when it is not one. Pages declare
+ * lang="日本語", "en US" or an unfilled "{{ lang }}"; such a value must not reach Intl (which throws on it)
+ * or the report, and null lets later steps judge the language from the text.
+ */
+export function pageLang(declared: string | null): string | null {
+  const primary = /^\s*([a-z]{2,3})(?=$|[\s_-])/i.exec(declared ?? "")?.[1];
+  if (!primary) return null;
+  try {
+    return Intl.getCanonicalLocales(primary.toLowerCase())[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface PendingSource {
