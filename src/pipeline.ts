@@ -114,9 +114,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     { id: "s0", role: "article", input: options.input, article: original.article },
     ...gathered.sources.map((source, index) => ({ ...source, id: `s${index + 1}` })),
   ];
-  const refined = research ? refineSources(read, { ...research, now: now() }) : null;
-  for (const { input, message } of refined?.notes ?? [])
-    note({ stage: "research", level: "info", message, input });
+  // Every interface keeps sources the same way (copies merged, signals added), with or without research.
+  const refined = refineSources(read, { ...(research ?? {}), now: now() });
+  for (const { input, message } of refined.notes) note({ stage: "research", level: "info", message, input });
   emit({
     type: "stage-done",
     stage: "sources",
@@ -124,7 +124,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   });
 
   emit({ type: "stage-start", stage: "passages" });
-  const split = splitEachSource(refined?.sources ?? read);
+  const split = splitEachSource(refined.sources);
   for (const failure of split.failures)
     note({ stage: "passages", level: "warn", message: failure.message, input: failure.input });
   const { sources, passages } = split;

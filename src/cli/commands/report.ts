@@ -5,7 +5,14 @@ import { constants } from "node:fs";
 import { access, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
-import { createReport, parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
+import {
+  createReport,
+  DEFAULTS,
+  parseFormat,
+  type ReportFormat,
+  renderReport,
+  ShirabeError,
+} from "../../index.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
@@ -31,14 +38,21 @@ export function registerReport(program: Command, context: CommandContext): void 
     .description("Write a cited research report from an article (URL or local file)")
     .argument("[input]", "URL or file path of the article (not with --resume)")
     .option("--sources <inputs...>", "more sources: files, folders or URLs")
-    .option("--lang <tag>", "report language (BCP 47)", "ja")
+    .option("--lang <tag>", "report language (BCP 47)", DEFAULTS.lang)
     .option("--format <format>", "md, html or json (default: from --out's extension, else md)")
     .option("--out <file>", "write the report here instead of stdout")
-    .option("--max-links <n>", "follow at most this many links cited by the article", "10")
+    .option(
+      "--max-links <n>",
+      "follow at most this many links cited by the article",
+      String(DEFAULTS.maxLinks),
+    )
     .option("--no-follow-links", "do not follow the links the article cites")
     .option("--encoding <label>", "decode the article with this encoding")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
-    .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
+    .option(
+      "--timeout <seconds>",
+      `give up on a fetch after this many seconds (default ${DEFAULTS.timeoutMs / 1000})`,
+    )
     .option("--data-dir <dir>", "where the page cache and reports are stored")
     .option("--no-cache", "do not read or write the page cache")
     .option("--quiet", "no progress on stderr")
