@@ -48,6 +48,13 @@ export interface Link {
   text: string;
 }
 
+/** Where an article cites a link: in its prose, in a reference list or footnotes, or on a see-also line. */
+export type CitationKind = "prose" | "reference" | "see-also";
+
+export interface CitedLink extends Link {
+  kind: CitationKind;
+}
+
 /** The main content and metadata of a page. */
 export interface Article {
   /** Final URL of the page (file:// for local files). */
@@ -66,6 +73,11 @@ export interface Article {
   text: string;
   /** Outbound links inside the article body, absolute URLs, with anchor text. */
   links: Link[];
+  /**
+   * The links the article cites as its sources, from its whole container (reference lists and see-also
+   * lines included, site furniture not), best first: prose, then references, then see-also lines.
+   */
+  citedLinks?: CitedLink[];
   /** For a paged document (PDF): the offset in `text` where each page begins; index 0 is page 1. */
   pageStarts?: number[];
 }

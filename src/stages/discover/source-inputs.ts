@@ -62,7 +62,7 @@ function isSkippedHost(host: string): boolean {
 }
 
 /**
- * The links of an article worth following as sources, in body order, at most `maxLinks`.
+ * The links of an article worth following as sources, best first, at most `maxLinks`.
  * Local files may only be followed from a local article, and only inside its own folder, so a web
  * page can never make Shirabe read the user's files.
  */
@@ -72,7 +72,8 @@ export function citedLinks(article: Article, options: { maxLinks: number }): str
   const seen = new Set<string>([stripHash(article.url)]);
   if (article.canonicalUrl) seen.add(stripHash(article.canonicalUrl));
   const picked: string[] = [];
-  for (const link of article.links) {
+  // The extractor's ranked citations (prose, references, see-also lines) when it found them.
+  for (const link of article.citedLinks ?? article.links) {
     if (picked.length >= options.maxLinks) break;
     let url: URL;
     try {

@@ -3,6 +3,7 @@
 // the page it is on).
 import { sentenceSpans, trimSpan, visibleLength } from "../../text/sentences.js";
 import type { Block, Passage, Source } from "../../types.js";
+import { isBoilerplateLine } from "./boilerplate-lines.js";
 
 /** Headings and list items shorter than this carry no claim and are dropped. */
 const MIN_LABEL_CHARS = 2;
@@ -18,7 +19,10 @@ interface Span {
 /** Splits a source's article into passages with ids `${source.id}:${index}` in text order. */
 export function splitPassages(source: Source): Passage[] {
   const { text, lang } = source.article;
-  const spans = blockSpans(text, source.article.blocks);
+  // A block that is a see-also line, byline or caption credit gives no passage at all.
+  const spans = blockSpans(text, source.article.blocks).filter(
+    (span) => !isBoilerplateLine(text.slice(span.start, span.end)),
+  );
   const pieces: Array<{ start: number; end: number }> = [];
   for (const span of spans) {
     if (span.kind === "label") {
