@@ -1,5 +1,5 @@
 // Progress on stderr: a live line on a terminal, plain lines in logs and pipes, nothing with --quiet.
-import type { ProgressEvent, StageName } from "../pipeline.js";
+import type { ProgressEvent, StageName } from "../ports/progress.js";
 
 export type ProgressMode = "live" | "plain" | "quiet";
 

@@ -3,7 +3,7 @@
 import { createSearchProvider } from "../adapters/search/index.js";
 import { type Corpus, openCorpus } from "../adapters/store/corpus.js";
 import { ShirabeError } from "../errors.js";
-import type { ResearchOptions } from "../index.js";
+import type { Politeness, ResearchOptions } from "../index.js";
 import { resolveSearchSettings, type SearchFlags, type Settings } from "./config.js";
 
 export interface ResearchFlags extends SearchFlags {
@@ -14,12 +14,12 @@ export interface ResearchFlags extends SearchFlags {
   ignoreRobots?: boolean;
 }
 
-/** The research options for one run, and a close() for the corpus it opened. */
+/** The research options for one run, how its sources are fetched, and a close() for the corpus it opened. */
 export function openResearch(
   flags: ResearchFlags,
   settings: Settings,
   env: NodeJS.ProcessEnv,
-): { research: ResearchOptions; close(): void } {
+): { research: ResearchOptions; politeness: Politeness; close(): void } {
   const search = resolveSearchSettings(flags, env);
   const since = flags.since === undefined ? undefined : parseDate(flags.since);
   const maxSources = flags.maxSources === undefined ? undefined : parseCount(flags.maxSources);
@@ -29,8 +29,8 @@ export function openResearch(
     .filter(Boolean);
   const corpus: Corpus | null = flags.corpus ? openCorpus({ path: settings.storePath }) : null;
   return {
+    politeness: { robots: flags.ignoreRobots !== true },
     research: {
-      robots: flags.ignoreRobots !== true,
       ...(search ? { search: createSearchProvider(search) } : {}),
       ...(corpus ? { corpus } : {}),
       ...(sourceLangs && sourceLangs.length > 0 ? { sourceLangs } : {}),

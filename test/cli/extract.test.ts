@@ -81,7 +81,7 @@ describe("shirabe extract", () => {
   const badInputs: Array<[string, string, number, RegExp]> = [
     ["a 404", "/status/404", 1, /404/],
     ["a 500", "/status/500", 3, /500/],
-    ["a PDF", "/pdf", 1, /PDF.*not supported yet/i],
+    ["a PDF without a text layer", "/pdf", 1, /PDF has no text layer/],
     ["an image", "/image", 1, /image\/png/],
     ["an empty page", "/empty", 1, /no article text/],
     ["a script-only page", "/script-only", 1, /no article text/],

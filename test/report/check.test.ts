@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReport } from "../../src/stages/check/check.js";
-import { splitPassages } from "../../src/stages/passages.js";
+import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import { renderMarkdown } from "../../src/stages/render/markdown.js";
 import { allSources, buildReport } from "./sources.js";
 

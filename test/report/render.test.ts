@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { citeReport } from "../../src/stages/cite.js";
-import { splitPassages } from "../../src/stages/passages.js";
+import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import { renderHtml } from "../../src/stages/render/html.js";
 import { renderJson } from "../../src/stages/render/json.js";
 import { renderMarkdown } from "../../src/stages/render/markdown.js";
