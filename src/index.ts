@@ -10,7 +10,7 @@ export {
 export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
-export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
+export { type ErrorCode, type ErrorKind, isErrorCode, isShirabeError, ShirabeError } from "./errors.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm.js";
 export {
   type CreateReportOptions,
@@ -32,7 +32,7 @@ export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
-export { checkReport } from "./stages/check/check.js";
+export { checkReport } from "./stages/check/index.js";
 export { expandSourceInputs } from "./stages/discover.js";
 export type { ResearchOptions } from "./stages/research/gather.js";
 export type * from "./types.js";

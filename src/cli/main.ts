@@ -2,13 +2,13 @@
 // one-line messages and exit codes.
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
-import { registerCheck } from "./commands/check.js";
+import { registerCheck } from "./commands/check-command.js";
 import { registerCorpus } from "./commands/corpus.js";
-import { registerExtract } from "./commands/extract.js";
-import { registerModels } from "./commands/models.js";
-import { registerReport } from "./commands/report.js";
+import { registerExtract } from "./commands/extract-command.js";
+import { registerModels } from "./commands/models-command.js";
+import { registerReport } from "./commands/report-command.js";
 import { registerServe } from "./commands/serve.js";
-import { registerStoreCommands } from "./commands/stored.js";
+import { registerStoreCommands } from "./commands/stored-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 
