@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { checkReport, type Passage, ShirabeError, type Source } from "../../index.js";
 import type { CommandContext } from "../context.js";
+import { jsonLine, terminalText } from "../io.js";
 
 interface CheckFlags {
   lang?: string;
@@ -28,12 +29,14 @@ export function registerCheck(program: Command, context: CommandContext): void {
         : {};
       const violations = checkReport(markdown, { ...(flags.lang ? { lang: flags.lang } : {}), ...evidence });
       if (flags.json) {
-        context.io.stdout.write(`${JSON.stringify({ file, ok: violations.length === 0, violations })}\n`);
+        context.io.stdout.write(jsonLine({ file, ok: violations.length === 0, violations }));
       } else if (violations.length === 0) {
         context.io.stdout.write(`${file}: ok, no violations\n`);
       } else {
         for (const violation of violations) {
-          context.io.stdout.write(`${file}:${violation.line}: ${violation.rule}: ${violation.message}\n`);
+          context.io.stdout.write(
+            terminalText(`${file}:${violation.line}: ${violation.rule}: ${violation.message}\n`),
+          );
         }
         context.io.stdout.write(`${violations.length} violation(s)\n`);
       }

@@ -4,6 +4,7 @@ import { type Article, isShirabeError, type ReadResult, readArticle } from "../.
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { exitCodeFor } from "../exit-codes.js";
+import { jsonLine, terminalText } from "../io.js";
 
 interface ExtractFlags extends CommonFlags {
   json?: boolean;
@@ -31,7 +32,7 @@ export function registerExtract(program: Command, context: CommandContext): void
           try {
             const result = await readArticle(input, { http, ...(store ? { cache: store } : {}) }, flags);
             context.io.stdout.write(
-              flags.json ? `${JSON.stringify(toJson(input, result))}\n` : formatArticle(result),
+              flags.json ? jsonLine(toJson(input, result)) : terminalText(formatArticle(result)),
             );
           } catch (error) {
             if (!isShirabeError(error)) throw error;
@@ -42,9 +43,9 @@ export function registerExtract(program: Command, context: CommandContext): void
                 ok: false,
                 error: { code: error.code, kind: error.kind, message: error.message },
               };
-              context.io.stdout.write(`${JSON.stringify(failure)}\n`);
+              context.io.stdout.write(jsonLine(failure));
             }
-            context.io.stderr.write(`shirabe: ${error.message}\n`);
+            context.io.stderr.write(`shirabe: ${terminalText(error.message)}\n`);
             if (settings.debug) context.io.stderr.write(`${error.stack ?? ""}\n`);
           }
         }

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { createReport, parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
+import { jsonLine, terminalDocument } from "../io.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 import { openResearch, type ResearchFlags } from "../research.js";
@@ -134,7 +135,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         }
         const rendered = renderReport(report, format);
         if (!flags.out) {
-          context.io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+          context.io.stdout.write(terminalDocument(rendered, format));
           return;
         }
         await writeAtomically(flags.out, rendered, report.id);
@@ -148,7 +149,7 @@ export function registerReport(program: Command, context: CommandContext): void 
           failures: report.failures,
           ...(engine && usage ? { llm: { run: engine.runId, model: llmSettings.model?.id, ...usage } } : {}),
         };
-        if (flags.json) context.io.stdout.write(`${JSON.stringify(summary)}\n`);
+        if (flags.json) context.io.stdout.write(jsonLine(summary));
         else if (!flags.quiet) context.io.stderr.write(`report ${report.id} written to ${flags.out}\n`);
       } finally {
         engine?.close();
