@@ -159,7 +159,14 @@ export function checkSupport(
 
 /** The source's address from a reference link: what the renderer encoded to keep the link whole, decoded. */
 function decodeLinkUrl(url: string): string {
-  const encoded: Record<string, string> = { "%20": " ", "%28": "(", "%29": ")", "%3A": ":", "%5B": "[", "%5D": "]" };
+  const encoded: Record<string, string> = {
+    "%20": " ",
+    "%28": "(",
+    "%29": ")",
+    "%3A": ":",
+    "%5B": "[",
+    "%5D": "]",
+  };
   return url.replace(/%(?:20|28|29|3A|5B|5D)/g, (code) => encoded[code] as string).replace(/&amp;/g, "&");
 }
 
