@@ -10,6 +10,7 @@ import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } 
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument } from "../io.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
+import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 import { openResearch, type ResearchFlags } from "../research.js";
 
@@ -82,7 +83,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         : {
             lang: flags.lang,
             sources: flags.sources ?? [],
-            maxLinks: parseCount(flags.maxLinks, "--max-links"),
+            maxLinks: parseNumberFlag("--max-links", flags.maxLinks, FLAG_RANGES.maxLinks),
             followLinks: flags.followLinks,
             ...(flags.encoding ? { encoding: flags.encoding } : {}),
             ...(flags.model ? { model: flags.model } : {}),
@@ -164,18 +165,6 @@ function formatFromPath(out: string | undefined, json: boolean | undefined): Rep
   if (extension === ".html" || extension === ".htm") return "html";
   if (extension === ".json" || (!out && json)) return "json";
   return "md";
-}
-
-function parseCount(value: string, flag: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new ShirabeError(`${flag} ${value}: expected a whole number ≥ 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return count;
 }
 
 async function assertWritableDir(out: string): Promise<void> {

@@ -4,6 +4,7 @@ import { parseFormat, renderReport, ShirabeError } from "../../index.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument, terminalText } from "../io.js";
+import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 
 interface ListFlags extends CommonFlags {
   query?: string;
@@ -23,7 +24,7 @@ export function registerStoreCommands(program: Command, context: CommandContext)
       const store = openSettingsStore(resolveSettings(flags, context.io.env));
       try {
         const reports = store.listReports({
-          limit: Number(flags.limit) || 50,
+          limit: parseNumberFlag("--limit", flags.limit, FLAG_RANGES.limit),
           ...(flags.query ? { query: flags.query } : {}),
         });
         for (const summary of reports) {
