@@ -1,6 +1,7 @@
 // `shirabe check <report.md>`: lists every seed-format rule the report breaks.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { z } from "zod";
 import { checkReport, type Passage, ShirabeError, type Source } from "../../index.js";
 import type { CommandContext } from "../context.js";
 import { jsonLine, terminalText } from "../io.js";
@@ -55,12 +56,31 @@ async function readText(file: string, what: string): Promise<string> {
   });
 }
 
+/** The fields of a report's JSON that the support check reads, so a file of another shape is refused. */
+const provenanceSchema = z.object({
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      article: z.object({
+        url: z.string(),
+        canonicalUrl: z.string().nullable().optional(),
+        text: z.string(),
+        lang: z.string(),
+      }),
+    }),
+  ),
+  passages: z.array(
+    z.object({ id: z.string(), sourceId: z.string(), text: z.string(), start: z.number(), end: z.number() }),
+  ),
+});
+
 /** The sources and passages of a report's JSON rendering, which the claims are checked against. */
 function parseProvenance(file: string, text: string): { sources: Source[]; passages: Passage[] } {
   try {
-    const document = JSON.parse(text) as { sources?: unknown; passages?: unknown };
-    if (Array.isArray(document.sources) && Array.isArray(document.passages)) {
-      return { sources: document.sources as Source[], passages: document.passages as Passage[] };
+    const document = JSON.parse(text) as { sources: Source[]; passages: Passage[] };
+    // Validated, then used whole: the schema names only what must be there, not all there is.
+    if (provenanceSchema.safeParse(document).success) {
+      return { sources: document.sources, passages: document.passages };
     }
   } catch {
     // reported below, with what to do
