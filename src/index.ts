@@ -14,7 +14,7 @@ export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
 export { DEFAULTS } from "./defaults.js";
-export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
+export { type ErrorCode, type ErrorKind, isErrorCode, isShirabeError, ShirabeError } from "./errors.js";
 export { extractiveWriter } from "./extractive-writer.js";
 export {
   expandFeedInputs,
@@ -52,7 +52,7 @@ export {
   type ReadResult,
   readArticle,
 } from "./source-reader.js";
-export { checkReport } from "./stages/check/check.js";
+export { checkReport } from "./stages/check/index.js";
 export { expandSourceInputs } from "./stages/discover/index.js";
 export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
 export { buildSite, type PublishedReport } from "./stages/publish/index.js";

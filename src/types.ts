@@ -1,4 +1,5 @@
 // Records that the pipeline's stages exchange. Stages import these, never each other.
+import type { ErrorCode } from "./errors.js";
 
 /** A fetched or read input: raw bytes plus what the transport said about them. */
 export interface Page {
@@ -120,7 +121,7 @@ export interface Source {
 export interface SourceFailure {
   input: string;
   message: string;
-  code: string;
+  code: ErrorCode;
 }
 
 /** A sentence or short run of sentences of one source, with its position in `article.text`. */

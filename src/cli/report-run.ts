@@ -3,10 +3,11 @@
 import type { Command } from "commander";
 import type { Budget } from "../adapters/llm/budget.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
-import { createReport, DEFAULTS, type ProgressEvent, type Report, ShirabeError } from "../index.js";
+import { createReport, DEFAULTS, type ProgressEvent, type Report } from "../index.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm-options.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 import { openResearch, type ResearchFlags } from "./research.js";
 
 /** [flags, description, default] of every option that shapes a report. */
@@ -67,7 +68,7 @@ export function reportRunOptions(flags: ReportFlags): ReportRunOptions {
   return {
     lang: flags.lang,
     sources: flags.sources ?? [],
-    maxLinks: parseCount(flags.maxLinks, "--max-links"),
+    maxLinks: parseNumberFlag("--max-links", flags.maxLinks, FLAG_RANGES.maxLinks),
     followLinks: flags.followLinks,
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
     ...(flags.model ? { model: flags.model } : {}),
@@ -178,16 +179,4 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
     await engine?.close();
     research.close();
   }
-}
-
-export function parseCount(value: string, flag: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new ShirabeError(`${flag} ${value}: expected a whole number ≥ 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return count;
 }

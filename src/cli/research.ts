@@ -5,6 +5,7 @@ import { type Corpus, openCorpus } from "../adapters/store/corpus.js";
 import { ShirabeError } from "../errors.js";
 import type { Politeness, ResearchOptions } from "../index.js";
 import { resolveSearchSettings, type SearchFlags, type Settings } from "./config.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 
 export interface ResearchFlags extends SearchFlags {
   corpus?: boolean;
@@ -22,7 +23,10 @@ export function openResearch(
 ): { research: ResearchOptions; politeness: Politeness; close(): void } {
   const search = resolveSearchSettings(flags, env);
   const since = flags.since === undefined ? undefined : parseDate(flags.since);
-  const maxSources = flags.maxSources === undefined ? undefined : parseCount(flags.maxSources);
+  const maxSources =
+    flags.maxSources === undefined
+      ? undefined
+      : parseNumberFlag("--max-sources", flags.maxSources, FLAG_RANGES.maxSources);
   const sourceLangs = flags.sourceLangs
     ?.split(",")
     .map((tag) => tag.trim().toLowerCase())
@@ -50,16 +54,4 @@ function parseDate(value: string): string {
     });
   }
   return value;
-}
-
-function parseCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new ShirabeError(`--max-sources ${value}: expected a whole number ≥ 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return count;
 }

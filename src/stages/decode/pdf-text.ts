@@ -13,7 +13,8 @@ export async function decodePdf(page: Page): Promise<DecodedPage> {
   let info: Record<string, unknown>;
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy.
-    const document = await getDocumentProxy(new Uint8Array(page.body));
+    // verbosity 0: pdf.js would otherwise print its repair warnings to the terminal.
+    const document = await getDocumentProxy(new Uint8Array(page.body), { verbosity: 0 });
     pages = (await extractText(document, { mergePages: false })).text;
     info = (await getMeta(document)).info as Record<string, unknown>;
   } catch (error) {

@@ -55,7 +55,7 @@ export function extractPdfArticle(doc: DecodedPage): Article {
  */
 function paragraphs(page: string): string[] {
   const lines = page.split("\n").map((line) => line.replace(/\s+/g, " ").trim());
-  const fullLine = Math.max(0, ...lines.map((line) => [...line].length));
+  const fullLine = lines.reduce((longest, line) => Math.max(longest, [...line].length), 0);
   const result: string[] = [];
   let current = "";
   for (const line of lines) {

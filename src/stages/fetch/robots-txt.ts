@@ -67,7 +67,7 @@ export function parseRobots(text: string, agent: string): RobotsRules {
       }
       return best?.allow ?? true;
     },
-    crawlDelaySeconds: delays.length > 0 ? Math.max(...delays) : null,
+    crawlDelaySeconds: delays.length > 0 ? delays.reduce((a, b) => Math.max(a, b)) : null,
   };
 }
 

@@ -30,7 +30,8 @@ export function splitPassages(source: Source): Passage[] {
       if (trimmed && visibleLength(text.slice(trimmed.start, trimmed.end)) >= MIN_LABEL_CHARS)
         pieces.push(trimmed);
     } else {
-      pieces.push(...sentenceSpans(text, span.start, span.end, lang));
+      // A loop, not push(...spans): one paragraph can hold more sentences than a call has arguments.
+      for (const sentence of sentenceSpans(text, span.start, span.end, lang)) pieces.push(sentence);
     }
   }
   const pageStarts = source.article.pageStarts;

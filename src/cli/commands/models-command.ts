@@ -60,7 +60,9 @@ export function registerModels(program: Command, context: CommandContext): void 
         ]),
       ];
       const widths =
-        rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+        rows[0]?.map((_, column) =>
+          rows.reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
+        ) ?? [];
       for (const row of rows) {
         out.write(
           `${row

@@ -1,8 +1,10 @@
 // `shirabe check <report.md>`: lists every seed-format rule the report breaks.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { z } from "zod";
 import { checkReport, type Passage, ShirabeError, type Source } from "../../index.js";
 import type { CommandContext } from "../context.js";
+import { jsonLine, terminalText } from "../io.js";
 
 interface CheckFlags {
   lang?: string;
@@ -28,12 +30,14 @@ export function registerCheck(program: Command, context: CommandContext): void {
         : {};
       const violations = checkReport(markdown, { ...(flags.lang ? { lang: flags.lang } : {}), ...evidence });
       if (flags.json) {
-        context.io.stdout.write(`${JSON.stringify({ file, ok: violations.length === 0, violations })}\n`);
+        context.io.stdout.write(jsonLine({ file, ok: violations.length === 0, violations }));
       } else if (violations.length === 0) {
         context.io.stdout.write(`${file}: ok, no violations\n`);
       } else {
         for (const violation of violations) {
-          context.io.stdout.write(`${file}:${violation.line}: ${violation.rule}: ${violation.message}\n`);
+          context.io.stdout.write(
+            terminalText(`${file}:${violation.line}: ${violation.rule}: ${violation.message}\n`),
+          );
         }
         context.io.stdout.write(`${violations.length} violation(s)\n`);
       }
@@ -52,12 +56,31 @@ async function readText(file: string, what: string): Promise<string> {
   });
 }
 
+/** The fields of a report's JSON that the support check reads, so a file of another shape is refused. */
+const provenanceSchema = z.object({
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      article: z.object({
+        url: z.string(),
+        canonicalUrl: z.string().nullable().optional(),
+        text: z.string(),
+        lang: z.string(),
+      }),
+    }),
+  ),
+  passages: z.array(
+    z.object({ id: z.string(), sourceId: z.string(), text: z.string(), start: z.number(), end: z.number() }),
+  ),
+});
+
 /** The sources and passages of a report's JSON rendering, which the claims are checked against. */
 function parseProvenance(file: string, text: string): { sources: Source[]; passages: Passage[] } {
   try {
-    const document = JSON.parse(text) as { sources?: unknown; passages?: unknown };
-    if (Array.isArray(document.sources) && Array.isArray(document.passages)) {
-      return { sources: document.sources as Source[], passages: document.passages as Passage[] };
+    const document = JSON.parse(text) as { sources: Source[]; passages: Passage[] };
+    // Validated, then used whole: the schema names only what must be there, not all there is.
+    if (provenanceSchema.safeParse(document).success) {
+      return { sources: document.sources, passages: document.passages };
     }
   } catch {
     // reported below, with what to do

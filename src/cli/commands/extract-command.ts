@@ -1,9 +1,10 @@
 // `shirabe extract <inputs…>`: read articles and print their metadata and text, one result per input.
 import type { Command } from "commander";
-import { type Article, isShirabeError, type ReadResult, readArticle } from "../../index.js";
+import { type Article, isShirabeError, type ReadResult, readArticle, ShirabeError } from "../../index.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { exitCodeFor } from "../exit-codes.js";
+import { jsonLine, terminalText } from "../io.js";
 
 interface ExtractFlags extends CommonFlags {
   json?: boolean;
@@ -31,10 +32,11 @@ export function registerExtract(program: Command, context: CommandContext): void
           try {
             const result = await readArticle(input, { http, ...(store ? { cache: store } : {}) }, flags);
             context.io.stdout.write(
-              flags.json ? `${JSON.stringify(toJson(input, result))}\n` : formatArticle(result),
+              flags.json ? jsonLine(toJson(input, result)) : terminalText(formatArticle(result)),
             );
-          } catch (error) {
-            if (!isShirabeError(error)) throw error;
+          } catch (thrown) {
+            // Each input gets its own result: a bug met on one page must not drop the pages after it.
+            const error = asShirabeError(input, thrown);
             context.setExitCode(exitCodeFor(error.kind));
             if (flags.json) {
               const failure = {
@@ -42,16 +44,30 @@ export function registerExtract(program: Command, context: CommandContext): void
                 ok: false,
                 error: { code: error.code, kind: error.kind, message: error.message },
               };
-              context.io.stdout.write(`${JSON.stringify(failure)}\n`);
+              context.io.stdout.write(jsonLine(failure));
             }
-            context.io.stderr.write(`shirabe: ${error.message}\n`);
-            if (settings.debug) context.io.stderr.write(`${error.stack ?? ""}\n`);
+            context.io.stderr.write(`shirabe: ${terminalText(error.message)}\n`);
+            if (settings.debug) {
+              const stack =
+                error.kind === "internal" && error.cause instanceof Error ? error.cause.stack : error.stack;
+              context.io.stderr.write(`${stack ?? ""}\n`);
+            }
           }
         }
       } finally {
         store?.close();
       }
     });
+}
+
+/** An unexpected error as an internal failure of this input, its cause kept for --debug. */
+function asShirabeError(input: string, error: unknown): ShirabeError {
+  if (isShirabeError(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ShirabeError(
+    `${input}: unexpected error while reading it (${detail}); run again with --debug for details, and report it if it persists`,
+    { code: "internal", kind: "internal", input, cause: error },
+  );
 }
 
 function toJson(input: string, { page, article }: ReadResult) {

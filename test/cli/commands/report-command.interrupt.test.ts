@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openStore } from "../../src/index.js";
-import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { openStore } from "../../../src/index.js";
+import { collect, runCli, spawnCli, tempDir } from "../../support/cli.js";
+import { type FixtureSite, startFixtureSite } from "../../support/fixture-site.js";
 
-const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");
+const EXAMPLE = resolve(import.meta.dirname, "../../../examples/china-ai/article.html");
 let site: FixtureSite;
 
 beforeAll(async () => {

@@ -157,8 +157,17 @@ export function checkSupport(
   return violations;
 }
 
+/** The source's address from a reference link: what the renderer encoded to keep the link whole, decoded. */
 function decodeLinkUrl(url: string): string {
-  return url.replace(/%20/g, " ").replace(/%28/g, "(").replace(/%29/g, ")");
+  const encoded: Record<string, string> = {
+    "%20": " ",
+    "%28": "(",
+    "%29": ")",
+    "%3A": ":",
+    "%5B": "[",
+    "%5D": "]",
+  };
+  return url.replace(/%(?:20|28|29|3A|5B|5D)/g, (code) => encoded[code] as string).replace(/&amp;/g, "&");
 }
 
 function clip(text: string): string {

@@ -2,7 +2,7 @@
 import { reportLabels } from "../../text/labels.js";
 import type { Passage, Source } from "../../types.js";
 import { parseReport } from "./parse.js";
-import { checkCitations, checkJapanese, checkSupport, sentenceLines } from "./sentences.js";
+import { checkCitations, checkJapanese, checkSupport, sentenceLines } from "./sentence-rules.js";
 import { checkHeadings, checkOriginal, checkReferences, checkTitle, type Violation } from "./structure.js";
 
 export type { Violation };

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
 import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
+import { jsonLine, terminalDocument } from "../io.js";
 import { type LlmRunOptions, readResumableRun, usageLine } from "../llm-options.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 import {
@@ -78,7 +79,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         context.io.stderr.write(`${usageLine(llm.model, llm.usage, llm.engine.runId)}\n`);
       const rendered = renderReport(report, format);
       if (!flags.out) {
-        context.io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+        context.io.stdout.write(terminalDocument(rendered, format));
         return;
       }
       await writeAtomically(flags.out, rendered, report.id);
@@ -92,7 +93,7 @@ export function registerReport(program: Command, context: CommandContext): void 
         failures: report.failures,
         ...(llm && usage ? { llm: { run: llm.engine.runId, model: llm.model, ...usage } } : {}),
       };
-      if (flags.json) context.io.stdout.write(`${JSON.stringify(summary)}\n`);
+      if (flags.json) context.io.stdout.write(jsonLine(summary));
       else if (!flags.quiet) context.io.stderr.write(`report ${report.id} written to ${flags.out}\n`);
     } finally {
       store.close();

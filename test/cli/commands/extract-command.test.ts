@@ -3,8 +3,8 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, runCli, tempDir } from "../support/cli.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { type CliResult, runCli, tempDir } from "../../support/cli.js";
+import { type FixtureSite, startFixtureSite } from "../../support/fixture-site.js";
 
 let site: FixtureSite;
 const dataDir = tempDir();

@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION } from "../../src/adapters/store/migrations.js";
-import { defaultDataDir, openStore, type SqliteStore } from "../../src/adapters/store/sqlite.js";
-import { ShirabeError } from "../../src/errors.js";
-import type { RunRecord } from "../../src/ports/store.js";
-import type { Page, Report } from "../../src/types.js";
+import { SCHEMA_VERSION } from "../../../src/adapters/store/migrations.js";
+import { defaultDataDir, openStore, type SqliteStore } from "../../../src/adapters/store/sqlite.js";
+import { ShirabeError } from "../../../src/errors.js";
+import type { RunRecord } from "../../../src/ports/store.js";
+import type { Page, Report } from "../../../src/types.js";
 
 let dir: string;
 let path: string;

@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkReport, openStore } from "../../src/index.js";
-import { runCli, tempDir } from "../support/cli.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { checkReport, openStore } from "../../../src/index.js";
+import { runCli, tempDir } from "../../support/cli.js";
+import { type FixtureSite, startFixtureSite } from "../../support/fixture-site.js";
 
-const EXAMPLE_DIR = resolve(import.meta.dirname, "../../examples/china-ai");
+const EXAMPLE_DIR = resolve(import.meta.dirname, "../../../examples/china-ai");
 const EXAMPLE = join(EXAMPLE_DIR, "article.html");
 const exampleTitle = "DeepSeek Was No Accident: The Ecosystem Behind China's AI Breakthrough";
 
@@ -61,7 +61,7 @@ describe("shirabe report on the bundled example (offline)", () => {
 
   // The golden report, reviewed as a diff: regenerate with `npx vitest run test/cli/report.test.ts -u`.
   it("matches the reviewed golden report", async () => {
-    await expect(markdown).toMatchFileSnapshot("../fixtures/reports/china-ai.ja.md");
+    await expect(markdown).toMatchFileSnapshot("../../fixtures/reports/china-ai.ja.md");
   });
 
   it("is deterministic: the same input gives the same report text", async () => {
@@ -124,7 +124,7 @@ describe("shirabe report on the bundled example (offline)", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("## Introduction");
     expect(result.stdout).toContain("## Conclusion");
-    await expect(result.stdout).toMatchFileSnapshot("../fixtures/reports/china-ai.en.md");
+    await expect(result.stdout).toMatchFileSnapshot("../../fixtures/reports/china-ai.en.md");
     expect(checkReport(result.stdout, { lang: "en" })).toEqual([]);
   });
 });
@@ -167,7 +167,7 @@ describe("shirabe report over HTTP", () => {
     expect(result.stdout).toContain("[1]");
     // The fixture site's port changes per run; the golden report names it fixture.test.
     const golden = result.stdout.replaceAll(site.url, "http://fixture.test");
-    await expect(golden).toMatchFileSnapshot("../fixtures/reports/report-article.en.md");
+    await expect(golden).toMatchFileSnapshot("../../fixtures/reports/report-article.en.md");
   });
 });
 

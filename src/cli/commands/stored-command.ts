@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import { parseFormat, renderReport, ShirabeError } from "../../index.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
+import { jsonLine, terminalDocument, terminalText } from "../io.js";
+import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 
 interface ListFlags extends CommonFlags {
   query?: string;
@@ -22,14 +24,16 @@ export function registerStoreCommands(program: Command, context: CommandContext)
       const store = openSettingsStore(resolveSettings(flags, context.io.env));
       try {
         const reports = store.listReports({
-          limit: Number(flags.limit) || 50,
+          limit: parseNumberFlag("--limit", flags.limit, FLAG_RANGES.limit),
           ...(flags.query ? { query: flags.query } : {}),
         });
         for (const summary of reports) {
           context.io.stdout.write(
             flags.json
-              ? `${JSON.stringify(summary)}\n`
-              : `${summary.id}  ${summary.createdAt.slice(0, 16).replace("T", " ")}  ${summary.lang}  ${summary.title}\n`,
+              ? jsonLine(summary)
+              : terminalText(
+                  `${summary.id}  ${summary.createdAt.slice(0, 16).replace("T", " ")}  ${summary.lang}  ${summary.title.replace(/\s+/g, " ")}\n`,
+                ),
           );
         }
         if (reports.length === 0 && !flags.json) context.io.stderr.write("no stored reports\n");
@@ -51,7 +55,7 @@ export function registerStoreCommands(program: Command, context: CommandContext)
         const report = store.getReport(id);
         if (!report) throw notFound(id);
         const rendered = renderReport(report, format);
-        context.io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+        context.io.stdout.write(terminalDocument(rendered, format));
       } finally {
         store.close();
       }
