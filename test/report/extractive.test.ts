@@ -8,6 +8,7 @@ import { checkReport } from "../../src/stages/check/check.js";
 import { splitPassages } from "../../src/stages/passages.js";
 import { renderMarkdown } from "../../src/stages/render/markdown.js";
 import { assertSupportedLang, reportLabels, writeExtractive } from "../../src/stages/write/extractive.js";
+import { selectMmr } from "../../src/stages/write/rank.js";
 import { headingPhrases, opensWithReference } from "../../src/text/terms.js";
 import type { Claim, Draft, Paragraph, Passage, Source } from "../../src/types.js";
 import { allSources, articleJa, buildReport, makeSource } from "./sources.js";
@@ -315,5 +316,13 @@ describe("headingPhrases", () => {
     expect(
       headingPhrases("米国の輸出規制により、最先端のGPUの調達は難しくなっています。").map((p) => p.text),
     ).toContain("米国の輸出規制");
+  });
+});
+
+describe("selectMmr on many sentences", () => {
+  // Scores were spread into Math.max(...), which overflows the stack past ~120k values.
+  it("picks the best of 150,000 scores", () => {
+    const scores = Array.from({ length: 150_000 }, (_, i) => (i === 123_456 ? 2 : 1));
+    expect(selectMmr(scores, [], 1)).toEqual([123_456]);
   });
 });

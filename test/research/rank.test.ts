@@ -156,3 +156,17 @@ describe("BM25 with embeddings", () => {
     expect(vectorCosine([1, 2], [2, 4])).toBeCloseTo(1);
   });
 });
+
+describe("ranking many passages", () => {
+  // A page of ~130k sentences gave as many matching passages; spreading their scores into Math.max(...)
+  // overflowed the stack and failed the whole report.
+  it("scores and diversifies 150,000 matching passages", () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => passage(`s${i % 7}:${i}`, "Snow fell."));
+    const index = buildBm25Index(many);
+    const dense = { query: [1, 0], passages: many.map(() => [1, 0]) };
+    const hybrid = scoreHybrid(index, "snow", dense);
+    expect(hybrid).toHaveLength(150_000);
+    const picked = diversify(hybrid, { limit: 3 });
+    expect(picked).toHaveLength(3);
+  });
+});

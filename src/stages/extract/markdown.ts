@@ -89,7 +89,7 @@ export function extractMarkdown(page: DecodedPage): Article {
   const links: Link[] = [];
   const inline = (source: string) => {
     const rendered = renderInline(source, page.url, references);
-    links.push(...rendered.links);
+    for (const link of rendered.links) links.push(link);
     return rendered.text;
   };
 

@@ -1,6 +1,8 @@
 // Which passages answer a question (an outline section, a claim, a search query): BM25 over
 // script-aware terms (words for Latin text, character bigrams for CJK), then maximal marginal relevance
 // so near-identical passages and one prolific site cannot fill every slot.
+
+import { largest } from "../../text/numbers.js";
 import { cosine, similarityTerms, type TermVector, termCounts } from "../../text/terms.js";
 import type { Passage } from "../../types.js";
 
@@ -100,7 +102,7 @@ export function scoreHybrid(
 ): ScoredPassage[] {
   const weight = options.weight ?? DENSE_WEIGHT;
   const bm25 = new Map(scoreBm25(index, query).map((item) => [item.passage, item.score]));
-  const top = Math.max(...bm25.values(), 0) || 1;
+  const top = largest(bm25.values()) || 1;
   const cosines = index.passages.map((_, position) =>
     Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? [])),
   );
@@ -132,7 +134,7 @@ export interface DiversifyOptions {
 export function diversify(candidates: ScoredPassage[], options: DiversifyOptions): ScoredPassage[] {
   const lambda = options.lambda ?? DEFAULT_LAMBDA;
   const groupPenalty = options.groupPenalty ?? DEFAULT_GROUP_PENALTY;
-  const top = Math.max(...candidates.map((candidate) => candidate.score), 0) || 1;
+  const top = largest(candidates.map((candidate) => candidate.score)) || 1;
   const vectors = candidates.map((candidate) => termCounts(similarityTerms(candidate.passage.text)));
   const groups = candidates.map((candidate) => options.groupOf?.(candidate.passage) ?? null);
   const closest = candidates.map(() => 0);
