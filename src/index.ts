@@ -9,7 +9,7 @@ export {
 } from "./adapters/llm/index.js";
 export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
-export { readCorpusDocument } from "./corpus.js";
+export { readCorpusDocument } from "./corpus-reader.js";
 export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm.js";
 export {

@@ -4,7 +4,7 @@
 import type { Writer } from "./pipeline.js";
 import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
-import { rankForSections } from "./stages/research/rank.js";
+import { rankForSections } from "./stages/research/rank-passages.js";
 import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
 import {
   draftOutline,

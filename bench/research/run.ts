@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus.js";
-import { buildBm25Index, type RankOptions, rankPassages } from "../../src/stages/research/rank.js";
+import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus-store.js";
+import { buildBm25Index, type RankOptions, rankPassages } from "../../src/stages/research/rank-passages.js";
 import type { Passage } from "../../src/types.js";
 import { fakeEmbedding } from "../../test/support/fake-llm-server.js";
 import { CLAIMS, PASSAGES } from "./labelled-set.js";

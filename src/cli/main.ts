@@ -3,7 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
 import { registerCheck } from "./commands/check.js";
-import { registerCorpus } from "./commands/corpus.js";
+import { registerCorpus } from "./commands/corpus-command.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerModels } from "./commands/models.js";
 import { registerReport } from "./commands/report.js";

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearxng } from "../../src/adapters/search/searxng.js";
-import { openCorpus } from "../../src/adapters/store/corpus.js";
+import { openCorpus } from "../../src/adapters/store/corpus-store.js";
 import { createHttpClient, createReport, renderReport } from "../../src/index.js";
 import type { ProgressEvent } from "../../src/pipeline.js";
 import { type FakeSearchServer, startFakeSearch } from "../search/fake-search.js";

@@ -3,7 +3,7 @@
 
 import { sentenceSpans } from "../../text/sentences.js";
 import { checkClaimSupport } from "../../text/support.js";
-import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/terms.js";
+import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/japanese-register.js";
 import type { Passage, Source } from "../../types.js";
 import { type CitedSentence, citedSentences, isQuotation, type ParsedReport, unquote } from "./parse.js";
 import type { ListedReference, Violation } from "./structure.js";

@@ -1,5 +1,6 @@
 // Report → one standalone HTML page: inline CSS, readable on screen and on paper. Every piece of
 // source text is escaped, so a source that contains markup can never inject it.
+import { escapeHtml } from "../../text/html-escape.js";
 import { reportLabels } from "../../text/labels.js";
 import type { Paragraph, Report } from "../../types.js";
 import { citationNumbers, claimText } from "./citations.js";
@@ -74,15 +75,6 @@ export function renderHtml(report: Report): string {
     "</html>",
     "",
   ].join("\n");
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 /** A link only for web and file URLs; anything else (javascript:, data:) is shown as plain text. */

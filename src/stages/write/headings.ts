@@ -2,7 +2,7 @@
 // the report and the sources mention less (TF-IDF against the other groups), never a verb or a
 // function word, in the report's script when the sources offer one.
 import { largest } from "../../text/numbers.js";
-import { type HeadingPhrase, headingPhrases } from "../../text/terms.js";
+import { type HeadingPhrase, headingPhrases } from "./heading-phrases.js";
 
 export interface PhraseIndex {
   /** Heading phrases of each candidate sentence, each key once. */

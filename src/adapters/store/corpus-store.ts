@@ -3,15 +3,13 @@
 // word segmenter; query terms shorter than a trigram (one or two kanji) are matched with LIKE instead.
 import type Database from "better-sqlite3";
 import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
+import { bm25TermScore } from "../../text/bm25.js";
 import { guardStore, openDatabase } from "./_database.js";
 
 /** The trigram tokenizer indexes runs of 3 characters; shorter terms cannot use the index. */
 const TRIGRAM = 3;
 /** Short-term queries scan with LIKE; this many matching passages at most are scored. */
 const MAX_SCAN_CANDIDATES = 5_000;
-/** BM25 constants for scoring LIKE matches, the usual values. */
-const K1 = 1.2;
-const B = 0.75;
 
 export interface CorpusDocumentInput {
   /** URL or absolute file path; adding the same location again replaces the document. */
@@ -217,7 +215,7 @@ function scoreShortMatches(rows: HitRow[], terms: string[]): CorpusHit[] {
     const length = lengths[index] ?? averageLength;
     const score = terms.reduce((sum, _term, termIndex) => {
       const frequency = counts[index]?.[termIndex] ?? 0;
-      return sum + (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
+      return sum + bm25TermScore(frequency, length, averageLength);
     }, 0);
     return toHit(row, score);
   });

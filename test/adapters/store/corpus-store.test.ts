@@ -3,9 +3,9 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus.js";
-import { openStore } from "../../src/adapters/store/sqlite.js";
-import { tempDir } from "../support/temp.js";
+import { type CorpusDocumentInput, openCorpus } from "../../../src/adapters/store/corpus-store.js";
+import { openStore } from "../../../src/adapters/store/sqlite.js";
+import { tempDir } from "../../support/temp.js";
 
 function document(location: string, texts: string[], extra: Partial<CorpusDocumentInput> = {}) {
   return {

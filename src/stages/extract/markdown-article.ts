@@ -1,6 +1,8 @@
 // Markdown → Article: headings, lists, quotes, code, tables and paragraphs as blocks; inline links collected.
+
+import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
-import { articleText, detectLang, hostOf, toIsoDate } from "./_text.js";
+import { articleText, hostOf, toIsoDate } from "./article-text.js";
 
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;

@@ -1,6 +1,6 @@
 // Wiring for the local corpus: reads an input with the same reader as reports (and the PDF reader), splits
 // it into passages, and hands the corpus store a document to index.
-import type { CorpusDocumentInput } from "./adapters/store/corpus.js";
+import type { CorpusDocumentInput } from "./adapters/store/corpus-store.js";
 import { ShirabeError } from "./errors.js";
 import { readArticle } from "./pipeline.js";
 import type { HttpClient, HttpResponse } from "./ports/http.js";

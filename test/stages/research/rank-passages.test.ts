@@ -8,9 +8,9 @@ import {
   scoreBm25,
   scoreHybrid,
   vectorCosine,
-} from "../../src/stages/research/rank.js";
-import type { Passage } from "../../src/types.js";
-import { fakeEmbedding } from "../support/fake-llm-server.js";
+} from "../../../src/stages/research/rank-passages.js";
+import type { Passage } from "../../../src/types.js";
+import { fakeEmbedding } from "../../support/fake-llm-server.js";
 
 function passage(id: string, text: string): Passage {
   return { id, sourceId: id.split(":")[0] as string, text, start: 0, end: text.length, lang: null };

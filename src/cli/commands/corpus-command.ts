@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { type Corpus, openCorpus } from "../../adapters/store/corpus.js";
+import { type Corpus, openCorpus } from "../../adapters/store/corpus-store.js";
 import { expandSourceInputs, readCorpusDocument, ShirabeError } from "../../index.js";
 import type { CorpusHit } from "../../ports/search.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
