@@ -8,7 +8,7 @@ import { isEnglishStopword } from "../../text/terms.js";
 /** The trigram tokenizer indexes runs of 3 characters; shorter strings cannot use the index. */
 export const TRIGRAM = 3;
 /** More terms than this add time, not precision: a pasted paragraph is cut here. */
-const MAX_TERMS = 16;
+const MAX_TERMS = 32;
 
 export interface QueryTerm {
   /** As the user wrote it (folded), for showing why a passage matched. */
@@ -69,11 +69,13 @@ function cjkTerms(run: string): QueryTerm[] {
       terms.push({ text: piece, match: piece, word: false });
       continue;
     }
-    // 「人工智能芯片」: each trigram is a term, so a passage with part of the run still matches a little
-    // and one with all of it matches most.
-    for (let i = 0; i + TRIGRAM <= chars.length; i++) {
-      const gram = chars.slice(i, i + TRIGRAM).join("");
-      terms.push({ text: piece, match: gram, word: false });
+    // 「人工智能芯片」: each trigram is a term (the index finds them), so a passage with part of the run
+    // still matches a little and one with all of it matches most; each bigram too, since Chinese words
+    // are mostly two characters and a question puts them in another order than the passage.
+    for (const size of [TRIGRAM, 2]) {
+      for (let i = 0; i + size <= chars.length; i++) {
+        terms.push({ text: piece, match: chars.slice(i, i + size).join(""), word: false });
+      }
     }
   }
   // Latin letters inside the run ("GPU不足") are words of their own.

@@ -34,7 +34,7 @@ describe("parseCorpusQuery", () => {
   it("splits Japanese where kana ends a word and Chinese where particles do", () => {
     expect(matches("北海道の大雪で工場が止まった")).toEqual(["北海道", "大雪", "工場", "止"]);
     expect(matches("芯片的出口")).toEqual(["芯片", "出口"]);
-    expect(matches("人工智能")).toEqual(["人工智", "工智能"]);
+    expect(matches("人工智能")).toEqual(["人工智", "工智能", "人工", "工智", "智能"]);
   });
 
   it("takes quoted phrases whole, in ASCII, curly or corner quotes", () => {
