@@ -35,4 +35,5 @@ export { parseFormat, type ReportFormat, renderReport } from "./render.js";
 export { checkReport } from "./stages/check/check.js";
 export { expandSourceInputs } from "./stages/discover.js";
 export type { ResearchOptions } from "./stages/research/gather.js";
+export { extractiveTranslationNotice, translationNotice } from "./text/translation-notice.js";
 export type * from "./types.js";

@@ -10,8 +10,14 @@ describe("detectLang", () => {
     ["pt", "A câmara municipal aprovou na terça-feira o orçamento da nova ponte depois de um longo debate."],
     ["it", "Il consiglio comunale ha approvato martedì il bilancio del nuovo ponte dopo un lungo dibattito."],
     ["nl", "De gemeenteraad keurde dinsdag na een lang debat de begroting voor de nieuwe brug goed."],
-    ["id", "Dewan kota menyetujui anggaran untuk jembatan baru itu pada hari Selasa setelah perdebatan panjang."],
-    ["vi", "Hội đồng thành phố đã thông qua ngân sách cho cây cầu mới vào thứ Ba sau một cuộc tranh luận dài."],
+    [
+      "id",
+      "Dewan kota menyetujui anggaran untuk jembatan baru itu pada hari Selasa setelah perdebatan panjang.",
+    ],
+    [
+      "vi",
+      "Hội đồng thành phố đã thông qua ngân sách cho cây cầu mới vào thứ Ba sau một cuộc tranh luận dài.",
+    ],
     ["ja", "市議会は火曜日、長い議論の末に新しい橋の予算を承認した。"],
     ["zh", "市议会周二经过长时间辩论后批准了新桥的预算。"],
     ["ko", "시의회는 화요일 긴 토론 끝에 새 다리 예산을 승인했다."],

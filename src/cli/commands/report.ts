@@ -5,7 +5,14 @@ import { constants } from "node:fs";
 import { access, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
-import { createReport, parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
+import {
+  createReport,
+  parseFormat,
+  type ReportFormat,
+  renderReport,
+  ShirabeError,
+  translationNotice,
+} from "../../index.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, readResumableRun, usageLine } from "../llm.js";
@@ -129,6 +136,8 @@ export function registerReport(program: Command, context: CommandContext): void 
           throw engine ? engine.failed(error) : error;
         });
         const usage = engine?.done(report.id);
+        if (!flags.quiet && translationNotice(report))
+          context.io.stderr.write(`shirabe: ${translationNotice(report)}\n`);
         if (engine && usage && !flags.quiet) {
           context.io.stderr.write(`${usageLine(llmSettings.model?.id ?? "", usage, engine.runId)}\n`);
         }

@@ -2,6 +2,7 @@
 // source text is escaped, so a source that contains markup can never inject it.
 import { escapeHtml } from "../../text/html-escape.js";
 import { reportLabels } from "../../text/labels.js";
+import { translationNotice } from "../../text/translation-notice.js";
 import type { Paragraph, Report } from "../../types.js";
 import { citationNumbers, claimText } from "./citations.js";
 
@@ -18,6 +19,7 @@ q.quotation { quotes: none; color: #333; } footer { margin-top: 2rem; font-size:
 
 export function renderHtml(report: Report): string {
   const labels = reportLabels(report.lang);
+  const notice = translationNotice(report);
   const numbersOf = citationNumbers(report);
   const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
   const paragraphs = (list: Paragraph[]) => {
@@ -56,7 +58,7 @@ export function renderHtml(report: Report): string {
     `<p><strong>${escapeHtml(labels.original)}:</strong> ${link(report.original.url, report.original.title)}</p>`,
   );
   body.push(
-    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}</footer>`,
+    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}${notice ? `<br>${escapeHtml(notice)}` : ""}</footer>`,
   );
   return [
     "<!doctype html>",

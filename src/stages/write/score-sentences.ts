@@ -116,24 +116,25 @@ function perLanguageShare(values: number[], languages: string[]): number[] {
   });
 }
 
-/** Fact similarity from which two sentences in different languages state the same thing. */
+/** Fact similarity from which two sentences in different languages or registers state the same thing. */
 const SAME_FACT = 0.5;
-/** Score factor for a quotation whose fact a sentence in the report's own voice states. */
+/** Score factor for a quotation whose fact a sentence nearer the report's voice states. */
 const TWIN_DEMOTION = 0.3;
-/** An own-voice twin this much weaker than the quotation is too weak a sentence to stand for it. */
+/** A twin this much weaker than the quotation is too weak a sentence to stand for it. */
 const MIN_TWIN_SHARE = 0.25;
 
 /**
- * When a quotation and a sentence in the report's own voice state the same fact (the same numbers and
- * names), the own-voice sentence is scored at least as high as the quotation and the quotation drops
- * far below: a Japanese reader gets 「NVIDIAの株価は一日で17%下がりました」, not the English.
+ * Target language first: when two sentences state the same fact (the same numbers and names), the one
+ * nearer the report's voice — its own voice, then its language in another register, then another
+ * language — is scored at least as high as the other, and with plenty to choose from the other drops far
+ * below. A Japanese reader gets 「NVIDIAの株価は一日で17%下がりました」, not the English; an English
+ * reader gets the English source's sentence, not the Japanese one.
  */
 function preferOwnVoice(scores: number[], facts: number[][], voice: number[], demote: boolean): void {
   const original = [...scores];
   for (const [i, row] of facts.entries()) {
-    if (voice[i] === OWN_VOICE_BOOST) continue;
     for (const [j, value] of row.entries()) {
-      if (value < SAME_FACT || voice[j] !== OWN_VOICE_BOOST) continue;
+      if (value < SAME_FACT || (voice[j] as number) <= (voice[i] as number)) continue;
       const twin = original[j] as number;
       const quote = original[i] as number;
       if (twin < MIN_TWIN_SHARE * quote) continue;
