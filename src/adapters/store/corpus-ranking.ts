@@ -5,49 +5,64 @@ import type { CorpusHit } from "../../ports/search.js";
 import { bm25Idf, bm25TermScore } from "../../text/bm25.js";
 import { type CorpusQuery, foldForSearch, type QueryTerm } from "./corpus-query.js";
 
-export interface CandidateRow {
+/** A passage a query found, as much of it as ranking needs. */
+export interface Candidate {
+  id: number;
+  folded: string;
+}
+
+/** A passage's details, read only for the passages ranked into the results. */
+export interface HitRow {
+  id: number;
   location: string;
   title: string;
   text: string;
-  folded: string;
   position: number;
   page: number | null;
 }
 
 /**
- * Candidates best first by BM25 over the query's phrases and terms; `documents` is the corpus size, for
- * IDF. Document frequencies are counted among the candidates, which hold every passage with a term
- * unless the candidate cap cut them short.
+ * The best `limit` candidates by BM25 over the query's phrases and terms, with their scores; `documents`
+ * is the corpus size, for IDF. Document frequencies are counted among the candidates, which hold every
+ * passage with a term unless the candidate cap cut them short.
  */
-export function rankCandidates(rows: CandidateRow[], query: CorpusQuery, documents: number): CorpusHit[] {
-  if (rows.length === 0) return [];
+export function rankCandidates(
+  candidates: Candidate[],
+  query: CorpusQuery,
+  documents: number,
+  limit: number,
+): Array<{ id: number; score: number }> {
+  if (candidates.length === 0) return [];
   const all = [...query.phrases, ...query.terms];
-  const counts = rows.map((row) => all.map((term) => occurrences(row.folded, term.match)));
+  const counts = candidates.map((row) => all.map((term) => occurrences(row.folded, term.match)));
   const frequency = all.map((_, t) => counts.reduce((sum, row) => sum + ((row[t] ?? 0) > 0 ? 1 : 0), 0));
-  const weights = frequency.map((df) => bm25Idf(Math.max(documents, rows.length), df));
-  const lengths = rows.map((row) => row.folded.length);
-  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / rows.length;
-  const hits = rows.map((row, index) => {
+  const weights = frequency.map((df) => bm25Idf(Math.max(documents, candidates.length), df));
+  const lengths = candidates.map((row) => row.folded.length);
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / candidates.length;
+  const scored = candidates.map((row, index) => {
     let score = 0;
     all.forEach((_, t) => {
       score += (weights[t] ?? 0) * bm25TermScore(counts[index]?.[t] ?? 0, lengths[index] ?? 0, averageLength);
     });
-    const found = all.filter((_, t) => (counts[index]?.[t] ?? 0) > 0);
-    const highlights = highlightSpans(row.text, found);
-    return {
-      location: row.location,
-      title: row.title,
-      passage: row.text,
-      position: row.position,
-      page: row.page,
-      score,
-      matched: [...new Set(highlights.map((span) => row.text.slice(span.start, span.end).toLowerCase()))],
-      highlights,
-    };
+    return { id: row.id, score };
   });
-  return hits.sort(
-    (a, b) => b.score - a.score || a.location.localeCompare(b.location) || a.position - b.position,
-  );
+  // Ties keep storage order (document, then position), so the same query gives the same list.
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+}
+
+/** A ranked passage as a hit, with the words that matched and where they are. */
+export function toHit(row: HitRow, score: number, query: CorpusQuery): CorpusHit {
+  const highlights = highlightSpans(row.text, [...query.phrases, ...query.terms]);
+  return {
+    location: row.location,
+    title: row.title,
+    passage: row.text,
+    position: row.position,
+    page: row.page,
+    score,
+    matched: [...new Set(highlights.map((span) => row.text.slice(span.start, span.end).toLowerCase()))],
+    highlights,
+  };
 }
 
 function occurrences(haystack: string, needle: string): number {

@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
 import { guardStore, openDatabase } from "./_database.js";
 import { foldForSearch, parseCorpusQuery, type QueryTerm, TRIGRAM } from "./corpus-query.js";
-import { type CandidateRow, rankCandidates } from "./corpus-ranking.js";
+import { type Candidate, type HitRow, rankCandidates, toHit } from "./corpus-ranking.js";
 
 /**
  * Passages scored per query at most. The index finds candidates in storage order, so past this many a
@@ -130,9 +130,13 @@ function corpusOn(db: Database.Database, path: string): Corpus {
   // The corpus size (for IDF) changes only when documents do, so it is counted once per change.
   let passageCount: number | null = null;
 
-  function candidates(sql: string, args: unknown[]): CandidateRow[] {
-    return db.prepare<unknown[], CandidateRow>(sql).all(...args);
+  function candidates(sql: string, args: unknown[]): Candidate[] {
+    return db.prepare<unknown[], Candidate>(sql).all(...args);
   }
+  const selectHit = db.prepare<[number], HitRow>(
+    `SELECT p.id, d.location, d.title, p.text, p.position, p.page
+     FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
 
   function search(query: string, limit: number, all: boolean): CorpusHit[] {
     const parsed = parseCorpusQuery(query);
@@ -146,13 +150,13 @@ function corpusOn(db: Database.Database, path: string): Corpus {
       args: terms.map((term) => `%${term.match.replace(/[\\%_]/g, (char) => `\\${char}`)}%`),
     });
     const mustHave = like(short(required), " AND ");
-    const columns = "d.location, d.title, p.text, p.folded, p.position, p.page";
-    const fromFts = `FROM corpus_fts JOIN corpus_passages p ON p.id = corpus_fts.rowid
-      JOIN corpus_documents d ON d.id = p.document_id WHERE corpus_fts MATCH ?`;
+    const columns = "p.id, p.folded";
+    const fromFts =
+      "FROM corpus_fts JOIN corpus_passages p ON p.id = corpus_fts.rowid WHERE corpus_fts MATCH ?";
     const extra = mustHave.sql ? ` AND ${mustHave.sql}` : "";
-    const found = new Map<string, CandidateRow>();
-    const keep = (rows: CandidateRow[]) => {
-      for (const row of rows) found.set(`${row.location}\u0000${row.position}`, row);
+    const found = new Map<number, Candidate>();
+    const keep = (rows: Candidate[]) => {
+      for (const row of rows) found.set(row.id, row);
     };
     const indexedRequired = indexed(required);
     const indexedOptional = indexed(optional);
@@ -183,15 +187,18 @@ function corpusOn(db: Database.Database, path: string): Corpus {
       const anyOf = like(shortOptional, " OR ");
       const where = [every.sql, anyOf.sql && `(${anyOf.sql})`].filter(Boolean).join(" AND ");
       keep(
-        candidates(
-          `SELECT ${columns} FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id
-           WHERE ${where} LIMIT ?`,
-          [...every.args, ...anyOf.args, MAX_CANDIDATES],
-        ),
+        candidates(`SELECT ${columns} FROM corpus_passages p WHERE ${where} LIMIT ?`, [
+          ...every.args,
+          ...anyOf.args,
+          MAX_CANDIDATES,
+        ]),
       );
     }
     passageCount ??= countPassages.get()?.n ?? 0;
-    return rankCandidates([...found.values()], parsed, passageCount).slice(0, limit);
+    return rankCandidates([...found.values()], parsed, passageCount, limit).flatMap(({ id, score }) => {
+      const row = selectHit.get(id);
+      return row ? [toHit(row, score, parsed)] : [];
+    });
   }
 
   return {
