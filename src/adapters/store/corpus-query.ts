@@ -48,7 +48,7 @@ export function parseCorpusQuery(query: string): CorpusQuery {
   const terms: QueryTerm[] = [];
   for (const [run] of rest.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu)) {
     if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(run)) {
-      terms.push(...cjkTerms(run));
+      for (const term of cjkTerms(run)) terms.push(term);
     } else {
       const word = run.replace(/['’.-]+$/u, "");
       if (!word || isEnglishStopword(word)) continue;
