@@ -5,7 +5,7 @@ import pLimit from "p-limit";
 import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
 import type { Writer } from "./ports/writer.js";
-import { rankForSections } from "./stages/research/rank.js";
+import { rankForSections } from "./stages/research/rank-passages.js";
 import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
 import {
   draftOutline,

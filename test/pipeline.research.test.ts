@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearxng } from "../src/adapters/search/searxng.js";
-import { openCorpus } from "../src/adapters/store/corpus.js";
+import { openCorpus } from "../src/adapters/store/corpus-store.js";
 import type { ProgressEvent } from "../src/index.js";
 import { createHttpClient, createReport, renderReport } from "../src/index.js";
 import { runCli, tempDir } from "./support/cli.js";

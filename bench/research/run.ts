@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus.js";
-import { buildBm25Index, type RankOptions, rankPassages } from "../../src/stages/research/rank.js";
+import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus-store.js";
+import { buildBm25Index, type RankOptions, rankPassages } from "../../src/stages/research/rank-passages.js";
 import type { Passage } from "../../src/types.js";
 import { fakeEmbedding } from "../../test/support/fake-llm-server.js";
+import { DOCUMENTS, QUERIES as LABELLED_QUERIES } from "./corpus-queries.js";
 import { CLAIMS, PASSAGES } from "./labelled-set.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -43,6 +44,11 @@ const QUERIES = [
   "tariffs",
   "rice exports",
   "battery factory",
+  // Added with forgiving search (issue 11): a question, an inflected word, a phrase, a Japanese question.
+  "what did the bank say about rice exports",
+  "tariff",
+  '"rice exports"',
+  "北海道の工場は雪でどうなった",
 ];
 
 /** Deterministic PRNG (mulberry32) so every run indexes the same text. */
@@ -151,6 +157,57 @@ function recallAt5(
   return round(perClaim.reduce((sum, claim) => sum + claim.found / claim.total, 0) / perClaim.length);
 }
 
+/** Recall@5 of corpus search on the labelled queries: overall, per kind of query and per language. */
+function corpusRecall() {
+  const dir = mkdtempSync(join(tmpdir(), "shirabe-bench-queries-"));
+  const corpus = openCorpus({ path: join(dir, "shirabe.sqlite") });
+  for (const [name, passages] of Object.entries(DOCUMENTS)) {
+    corpus.addDocument({
+      location: name,
+      title: name,
+      siteName: null,
+      lang: null,
+      publishedAt: null,
+      contentType: "text/plain",
+      passages: passages.map((text) => ({ text })),
+    });
+  }
+  const scored = LABELLED_QUERIES.map(({ query, kind, lang, relevant }) => {
+    const top = new Set(
+      corpus.searchCorpus(query, { limit: 5 }).map((hit) => `${hit.location}:${hit.position}`),
+    );
+    const found = relevant.filter((id) => top.has(id));
+    return {
+      query,
+      kind,
+      lang,
+      recall: found.length / Math.min(5, relevant.length),
+      missed: relevant.filter((id) => !top.has(id)),
+    };
+  });
+  corpus.close();
+  rmSync(dir, { recursive: true, force: true });
+  const mean = (items: typeof scored) =>
+    round(items.reduce((sum, item) => sum + item.recall, 0) / items.length);
+  const by = (key: "kind" | "lang") =>
+    Object.fromEntries(
+      [...new Set(scored.map((item) => item[key]))].map((value) => [
+        value,
+        mean(scored.filter((item) => item[key] === value)),
+      ]),
+    );
+  return {
+    queries: scored.length,
+    recallAt5: mean(scored),
+    byKind: by("kind"),
+    byLanguage: by("lang"),
+    misses: scored.filter((item) => item.recall < 1).map(({ query, missed }) => ({ query, missed })),
+  };
+}
+
+const queries = corpusRecall();
+console.log("corpus queries", JSON.stringify(queries));
+
 const ranking = {
   claims: CLAIMS.length,
   passages: PASSAGES.length,
@@ -185,6 +242,7 @@ const result = {
   date: new Date().toISOString(),
   node: process.version,
   corpus,
+  corpusQueries: queries,
   ranking,
 };
 writeFileSync(join(ROOT, "bench/results/research.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -4,7 +4,7 @@ import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
 import { registerBatch } from "./commands/batch-command.js";
 import { registerCheck } from "./commands/check-command.js";
-import { registerCorpus } from "./commands/corpus.js";
+import { registerCorpus } from "./commands/corpus-command.js";
 import { registerExtract } from "./commands/extract-command.js";
 import { registerModels } from "./commands/models-command.js";
 import { registerPublish } from "./commands/publish-command.js";

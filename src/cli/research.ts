@@ -1,7 +1,7 @@
 // The report command's research flags (web search, the local corpus, languages, source limits and
 // politeness) turned into the pipeline's ResearchOptions.
 import { createSearchProvider } from "../adapters/search/index.js";
-import { type Corpus, openCorpus } from "../adapters/store/corpus.js";
+import { type Corpus, openCorpus } from "../adapters/store/corpus-store.js";
 import { ShirabeError } from "../errors.js";
 import type { Politeness, ResearchOptions } from "../index.js";
 import { resolveSearchSettings, type SearchFlags, type Settings } from "./config.js";

@@ -39,12 +39,19 @@ export interface CorpusHit {
   page: number | null;
   /** Higher is better; only comparable within one search. */
   score: number;
+  /** Why it matched: the passage's words that the query's terms found, lower-cased, in text order. */
+  matched: string[];
+  /** Where they are: offsets into `passage`, sorted, not overlapping. */
+  highlights: Array<{ start: number; end: number }>;
 }
 
 /** The searchable side of the local corpus, as research uses it. */
 export interface CorpusSearchOptions {
   limit?: number;
-  /** "all" (default): every term must occur in the passage; "any": at least one, more ranks higher. */
+  /**
+   * "any" (default): passages with at least one term, ranked by BM25, so a missing word costs rank, not
+   * the result; "all": every term must occur. Quoted phrases must occur either way.
+   */
   match?: "all" | "any";
 }
 

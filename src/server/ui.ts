@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ShirabeError } from "../index.js";
+import { escapeHtml } from "../text/html-escape.js";
 import { ApiError } from "./api-error.js";
 import { cookieValue } from "./auth.js";
 
@@ -31,12 +32,8 @@ export function preferredLanguage(header: string | undefined): UiLang {
   return (match?.primary as UiLang | undefined) ?? "en";
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 export function uiPage(template: string, lang: UiLang, config: Record<string, unknown>): string {
-  return template.replaceAll("{{lang}}", lang).replace("{{config}}", escapeAttribute(JSON.stringify(config)));
+  return template.replaceAll("{{lang}}", lang).replace("{{config}}", escapeHtml(JSON.stringify(config)));
 }
 
 const UI_CSP =

@@ -22,7 +22,7 @@ export function sentenceSpans(
   end: number,
   lang: string | null,
 ): Array<{ start: number; end: number }> {
-  const segmenter = new Intl.Segmenter(lang ?? undefined, { granularity: "sentence" });
+  const segmenter = sentenceSegmenter(lang);
   const raw: Array<{ start: number; end: number }> = [];
   // Unclosed 「 and 『 of the last span, kept up to date as it grows instead of recounted at every break.
   let open = { corner: 0, white: 0 };
@@ -44,6 +44,33 @@ export function sentenceSpans(
     }
   }
   return mergeShort(text, raw);
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * A sentence segmenter for `lang`, which comes from a page and may be no locale at all ("日本語",
+ * "en US", "{{ lang }}"): Intl throws on those, so its leading language subtag is tried, then the
+ * default locale. Sentence rules differ little between locales; a wrong guess costs nothing.
+ */
+function sentenceSegmenter(lang: string | null): Intl.Segmenter {
+  const key = lang ?? "";
+  let segmenter = segmenters.get(key);
+  if (segmenter) return segmenter;
+  const primary = /^[A-Za-z]{2,3}(?![A-Za-z])/.exec(key.trim())?.[0];
+  for (const locale of [key, primary]) {
+    if (!locale) continue;
+    try {
+      segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
+      break;
+    } catch {
+      // Not a well-formed language tag: try the next, simpler one.
+    }
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "sentence" });
+  // Page-supplied keys are unbounded in variety; a small cache is enough for the few real ones.
+  if (segmenters.size < 64) segmenters.set(key, segmenter);
+  return segmenter;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Does a passage say what a claim says? Shared by citation repair and the format checker.
 import type { Passage } from "../types.js";
-import { foldText, namesIn, numbersIn, sentenceLang, similarityTerms } from "./terms.js";
+import { sentenceLang } from "./language.js";
+import { foldText, namesIn, numbersIn, similarityTerms } from "./terms.js";
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 

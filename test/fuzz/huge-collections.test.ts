@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRobots } from "../../src/stages/fetch/robots-txt.js";
 import { splitPassages } from "../../src/stages/passages/split-passages.js";
-import { selectMmr } from "../../src/stages/write/rank.js";
+import { selectMmr } from "../../src/stages/write/rank-sentences.js";
 import { makeSource } from "../report/sources.js";
 
 const HUGE = 200_000;

@@ -5,7 +5,13 @@ import { constants } from "node:fs";
 import { access, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
-import { parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
+import {
+  parseFormat,
+  type ReportFormat,
+  renderReport,
+  ShirabeError,
+  translationNotice,
+} from "../../index.js";
 import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument } from "../io.js";
@@ -75,6 +81,8 @@ export function registerReport(program: Command, context: CommandContext): void 
         ),
       });
       const usage = llm?.usage;
+      const notice = translationNotice(report);
+      if (notice && !flags.quiet) context.io.stderr.write(`shirabe: ${notice}\n`);
       if (llm && !flags.quiet)
         context.io.stderr.write(`${usageLine(llm.model, llm.usage, llm.engine.runId)}\n`);
       const rendered = renderReport(report, format);

@@ -1,9 +1,9 @@
 // Format rules about the text: citation marks and numbering, Japanese register and punctuation, and
 // whether each cited sentence is really in the source it cites.
 
+import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/japanese-register.js";
 import { sentenceSpans } from "../../text/sentences.js";
 import { checkClaimSupport } from "../../text/support.js";
-import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/terms.js";
 import type { Passage, Source } from "../../types.js";
 import { type CitedSentence, citedSentences, isQuotation, type ParsedReport, unquote } from "./parse.js";
 import type { ListedReference, Violation } from "./structure.js";

@@ -1,13 +1,14 @@
 // HTML → Article: read metadata from the intact page, strip boilerplate, find the article's container.
 import { type Document, Element as DomElement } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
 import { buildBlocks, type SourcedBlock } from "./_blocks.js";
 import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
 import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
 import { type PageMetadata, readMetadata } from "./_metadata.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
-import { articleText, dateFromUrl, detectLang, toIsoDate } from "./_text.js";
+import { articleText, dateFromUrl, toIsoDate } from "./article-text.js";
 import { collectCitedLinks } from "./cited-links.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */

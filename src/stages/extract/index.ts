@@ -1,9 +1,9 @@
 // The extract stage: a decoded page in, its main text and metadata out.
 import type { Article, DecodedPage } from "../../types.js";
 import { extractHtml } from "./html.js";
-import { extractMarkdown } from "./markdown.js";
+import { extractMarkdown } from "./markdown-article.js";
 import { extractPdfArticle } from "./pdf-article.js";
-import { extractPlainText } from "./plain.js";
+import { extractPlainText } from "./plain-article.js";
 
 export function extractArticle(doc: DecodedPage): Article {
   const type = doc.contentType.toLowerCase();

@@ -1,6 +1,8 @@
 // Report → one standalone HTML page: inline CSS, readable on screen and on paper. Every piece of
 // source text is escaped, so a source that contains markup can never inject it.
+import { escapeHtml } from "../../text/html-escape.js";
 import { reportLabels } from "../../text/labels.js";
+import { translationNotice } from "../../text/translation-notice.js";
 import type { Paragraph, Report } from "../../types.js";
 import { citationNumbers, claimText } from "./citations.js";
 
@@ -17,6 +19,7 @@ q.quotation { quotes: none; color: #333; } footer { margin-top: 2rem; font-size:
 
 export function renderHtml(report: Report): string {
   const labels = reportLabels(report.lang);
+  const notice = translationNotice(report);
   const numbersOf = citationNumbers(report);
   const body: string[] = [`<h1>${escapeHtml(report.title)}</h1>`];
   const paragraphs = (list: Paragraph[]) => {
@@ -55,7 +58,7 @@ export function renderHtml(report: Report): string {
     `<p><strong>${escapeHtml(labels.original)}:</strong> ${link(report.original.url, report.original.title)}</p>`,
   );
   body.push(
-    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}</footer>`,
+    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}${notice ? `<br>${escapeHtml(notice)}` : ""}</footer>`,
   );
   return [
     "<!doctype html>",
@@ -74,15 +77,6 @@ export function renderHtml(report: Report): string {
     "</html>",
     "",
   ].join("\n");
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 /** A link only for web and file URLs; anything else (javascript:, data:) is shown as plain text. */

@@ -7,7 +7,7 @@ import type { Article, Source } from "../../types.js";
 import { mergeNearDuplicates } from "./dedupe.js";
 import { type FoundInput, findSources } from "./find.js";
 import { generateQueries, type SearchQuery } from "./queries.js";
-import { buildBm25Index, diversify, scoreBm25 } from "./rank.js";
+import { buildBm25Index, diversify, scoreBm25 } from "./rank-passages.js";
 import { sourceSignals } from "./signals.js";
 
 export interface ResearchOptions {

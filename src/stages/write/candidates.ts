@@ -1,12 +1,7 @@
 // Which source sentences the extractive writer may use, in what order, and in whose voice.
-import {
-  cosine,
-  endsInPoliteForm,
-  sentenceLang,
-  similarityTerms,
-  termCounts,
-  usesAsciiPunctuation,
-} from "../../text/terms.js";
+import { endsInPoliteForm, usesAsciiPunctuation } from "../../text/japanese-register.js";
+import { sentenceLang } from "../../text/language.js";
+import { cosine, similarityTerms, termCounts } from "../../text/terms.js";
 import type { Claim, Passage, Source } from "../../types.js";
 
 /** A sentence must end like one: terminal punctuation, maybe followed by closing quotes. */

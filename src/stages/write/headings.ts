@@ -1,7 +1,8 @@
 // Names a theme after what sets its sentences apart: the nouns and names they share that the rest of
 // the report and the sources mention less (TF-IDF against the other groups), never a verb or a
 // function word, in the report's script when the sources offer one.
-import { type HeadingPhrase, headingPhrases } from "../../text/terms.js";
+import { largest } from "../../text/numbers.js";
+import { type HeadingPhrase, headingPhrases } from "./heading-phrases.js";
 
 export interface PhraseIndex {
   /** Heading phrases of each candidate sentence, each key once. */
@@ -194,6 +195,6 @@ function scriptTiers<T extends { phrase: HeadingPhrase; name: boolean; score: nu
   const native = pool.filter((s) => s.phrase.cjk === cjk);
   if (!cjk) return [native, pool.filter((s) => /^[\x20-\x7e]+$/.test(s.phrase.text)), pool];
   const names = pool.filter((s) => s.name && !s.phrase.cjk);
-  const best = (items: T[]) => items.reduce((top, s) => Math.max(top, s.score), 0);
+  const best = (items: T[]) => largest(items.map((s) => s.score));
   return native.length > 0 && best(native) >= NATIVE_SHARE * best(names) ? [native, names] : [names, native];
 }

@@ -1,7 +1,7 @@
 // Discovery over a recording fake provider and a real corpus file: what is kept, skipped and logged.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openCorpus } from "../../../src/adapters/store/corpus.js";
+import { openCorpus } from "../../../src/adapters/store/corpus-store.js";
 import { ShirabeError } from "../../../src/errors.js";
 import type { SearchOptions, SearchProvider, SearchResult } from "../../../src/ports/search.js";
 import { findSources } from "../../../src/stages/research/find.js";

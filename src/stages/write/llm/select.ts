@@ -2,7 +2,7 @@
 // near-duplicates, and every source represented so a minor source is not silently left out.
 import { similarityTerms } from "../../../text/terms.js";
 import type { Passage, Source } from "../../../types.js";
-import { selectMmr, similarityMatrix, textRank, tfidfVectors } from "../rank.js";
+import { selectMmr, similarityMatrix, textRank, tfidfVectors } from "../rank-sentences.js";
 
 /** Passages shorter than this are headings, captions or bylines, not evidence. */
 const MIN_CHARS = { cjk: 12, other: 40 };

@@ -1,5 +1,6 @@
 // Sentence centrality: TextRank over a TF-IDF cosine graph, biased toward the original article, then
 // maximal marginal relevance so the chosen sentences do not repeat each other.
+import { largest } from "../../text/numbers.js";
 import { cosine, type TermVector, termCounts } from "../../text/terms.js";
 
 const DAMPING = 0.85;
@@ -79,7 +80,7 @@ export function selectMmr(
   options: MmrOptions = {},
 ): number[] {
   const { eligible, maxRedundancy = MAX_REDUNDANCY, blocking = similarity } = options;
-  const best = scores.reduce((a, b) => Math.max(a, b), 0);
+  const best = largest(scores);
   const normalized = scores.map((s) => (best > 0 ? s / best : 0));
   const chosen: number[] = [];
   const open = new Set(scores.flatMap((_, i) => (eligible && !eligible[i] ? [] : [i])));
@@ -88,7 +89,7 @@ export function selectMmr(
     let pickValue = Number.NEGATIVE_INFINITY;
     for (const i of open) {
       if (chosen.some((j) => (blocking[i]?.[j] ?? 0) > maxRedundancy)) continue;
-      const redundancy = chosen.reduce((most, j) => Math.max(most, similarity[i]?.[j] ?? 0), 0);
+      const redundancy = largest(chosen.map((j) => similarity[i]?.[j] ?? 0));
       const value = MMR_LAMBDA * (normalized[i] as number) - (1 - MMR_LAMBDA) * redundancy;
       if (value > pickValue) {
         pick = i;

@@ -1,6 +1,8 @@
 // Plain text → Article: the first line is the title, blank lines separate paragraphs.
+
+import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage } from "../../types.js";
-import { articleText, detectLang, hostOf } from "./_text.js";
+import { articleText, hostOf } from "./article-text.js";
 
 export function extractPlainText(page: DecodedPage): Article {
   const paragraphs = page.text

@@ -1,4 +1,4 @@
-// Plain-text helpers shared by the HTML, Markdown and plain-text readers.
+// Article text helpers shared by the HTML, Markdown and plain-text readers: block text, host, dates.
 import type { Block } from "../../types.js";
 
 /** The plain text of one block: list items one per line, table cells tab-separated. */
@@ -15,28 +15,6 @@ export function blockText(block: Block): string {
 
 export function articleText(blocks: Block[]): string {
   return blocks.map(blockText).join("\n\n");
-}
-
-/**
- * Guesses a language from the script of the text: kana means Japanese (Japanese text mixes kana with
- * Han), Hangul Korean, Han alone Chinese, Latin letters English. Returns null when nothing is letters.
- */
-export function detectLang(text: string): string | null {
-  const sample = text.slice(0, 5000);
-  const count = (pattern: RegExp) => sample.match(pattern)?.length ?? 0;
-  const kana = count(/[\u3040-\u30ff]/g);
-  const hangul = count(/[\uac00-\ud7af\u1100-\u11ff]/g);
-  const han = count(/\p{Script=Han}/gu);
-  const latin = count(/\p{Script=Latin}/gu);
-  const cyrillic = count(/\p{Script=Cyrillic}/gu);
-  const cjk = kana + hangul + han;
-  if (cjk > 0 && cjk * 2 >= latin) {
-    if (kana > 0 && kana * 20 >= cjk) return "ja";
-    if (hangul >= han) return "ko";
-    return "zh";
-  }
-  if (cyrillic > latin) return "ru";
-  return latin > 0 ? "en" : null;
 }
 
 /** Host without "www.", or null for URLs without one (file:). */

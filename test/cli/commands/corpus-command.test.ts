@@ -3,12 +3,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CorpusHit } from "../../src/ports/search.js";
-import { runCli, tempDir } from "../support/cli.js";
-import { startFixtureSite } from "../support/fixture-site.js";
-import { makePdf } from "../support/make-pdf.js";
+import type { CorpusHit } from "../../../src/ports/search.js";
+import { runCli, tempDir } from "../../support/cli.js";
+import { startFixtureSite } from "../../support/fixture-site.js";
+import { makePdf } from "../../support/make-pdf.js";
 
-const CORPUS_DIR = resolve(import.meta.dirname, "../fixtures/research/corpus");
+const CORPUS_DIR = resolve(import.meta.dirname, "../../fixtures/research/corpus");
 const file = (name: string) => join(CORPUS_DIR, name);
 
 describe("shirabe corpus", () => {
@@ -63,11 +63,14 @@ describe("shirabe corpus", () => {
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]?.location).toBe(file(document));
     expect(hits[0]?.passage).toContain(words);
-    // Every hit contains every query term (after width and case folding).
+    // The best hit contains every query term (after width and case folding); later hits may lack some,
+    // and each says which words it matched.
+    for (const term of query.normalize("NFKC").toLowerCase().split(" ")) {
+      expect(hits[0]?.passage.normalize("NFKC").toLowerCase()).toContain(term);
+    }
     for (const hit of hits) {
-      for (const term of query.normalize("NFKC").toLowerCase().split(" ")) {
-        expect(hit.passage.normalize("NFKC").toLowerCase()).toContain(term);
-      }
+      expect(hit.matched.length).toBeGreaterThan(0);
+      for (const word of hit.matched) expect(hit.passage.toLowerCase()).toContain(word);
     }
   });
 
@@ -83,7 +86,24 @@ describe("shirabe corpus", () => {
     const result = await cli("corpus", "search", "利上げ");
     expect(result.stdout).toContain("1. 日銀、政策金利を0.5%に引き上げ");
     expect(result.stdout).toContain(file("ja-boj-rates.md"));
-    expect(result.stdout).toContain("利上げは昨年7月以来");
+    // Why it matched: the words the query found are marked in the passage and listed under it.
+    expect(result.stdout).toContain("«利上»げは昨年7月以来");
+    expect(result.stdout).toContain("matched: 利上");
+  });
+
+  it("finds the best partial match for a natural question instead of nothing", async () => {
+    const result = await cli(
+      "corpus",
+      "search",
+      "why did the government release rice from its stockpiles in winter",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("no passages match");
+    expect(result.stdout).toMatch(/^1\. Rice prices in Japan hit a record high$/m);
+    expect(result.stdout).toContain("«released» «rice» from «government» «stockpiles»");
+    const strict = await cli("corpus", "search", "rice stockpiles winter", "--all");
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toContain("no passages match");
   });
 
   it("replaces a document added again instead of duplicating its passages", async () => {

@@ -8,9 +8,9 @@ import {
   scoreBm25,
   scoreHybrid,
   vectorCosine,
-} from "../../src/stages/research/rank.js";
-import type { Passage } from "../../src/types.js";
-import { fakeEmbedding } from "../support/fake-llm-server.js";
+} from "../../../src/stages/research/rank-passages.js";
+import type { Passage } from "../../../src/types.js";
+import { fakeEmbedding } from "../../support/fake-llm-server.js";
 
 function passage(id: string, text: string): Passage {
   return { id, sourceId: id.split(":")[0] as string, text, start: 0, end: text.length, lang: null };
@@ -154,5 +154,19 @@ describe("BM25 with embeddings", () => {
     expect(ranked.get("Fab")?.[0]?.passage.id).toBe("ja:0");
     expect(vectorCosine([1, 0], [0, 0])).toBe(0);
     expect(vectorCosine([1, 2], [2, 4])).toBeCloseTo(1);
+  });
+});
+
+describe("ranking many passages", () => {
+  // A page of ~130k sentences gave as many matching passages; spreading their scores into Math.max(...)
+  // overflowed the stack and failed the whole report.
+  it("scores and diversifies 150,000 matching passages", () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => passage(`s${i % 7}:${i}`, "Snow fell."));
+    const index = buildBm25Index(many);
+    const dense = { query: [1, 0], passages: many.map(() => [1, 0]) };
+    const hybrid = scoreHybrid(index, "snow", dense);
+    expect(hybrid).toHaveLength(150_000);
+    const picked = diversify(hybrid, { limit: 3 });
+    expect(picked).toHaveLength(3);
   });
 });

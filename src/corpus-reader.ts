@@ -1,6 +1,6 @@
 // Wiring for the local corpus: reads an input with the same reader as reports (PDF included), splits it
 // into passages, and hands the corpus store a document to index.
-import type { CorpusDocumentInput } from "./adapters/store/corpus.js";
+import type { CorpusDocumentInput } from "./adapters/store/corpus-store.js";
 import type { HttpClient } from "./ports/http.js";
 import { readArticle } from "./source-reader.js";
 import { splitPassages } from "./stages/passages/index.js";

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { type Corpus, openCorpus } from "../../adapters/store/corpus.js";
+import { type Corpus, openCorpus } from "../../adapters/store/corpus-store.js";
 import { expandSourceInputs, readCorpusDocument, ShirabeError } from "../../index.js";
 import type { CorpusHit } from "../../ports/search.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
@@ -12,6 +12,8 @@ import { exitCodeFor } from "../exit-codes.js";
 
 /** Characters of a matching passage printed in the human-readable listing. */
 const PASSAGE_PREVIEW_CHARS = 240;
+/** Characters shown before the first match when the preview cannot start at the passage's start. */
+const PREVIEW_LEAD_CHARS = 60;
 
 interface AddFlags extends CommonFlags {
   encoding?: string;
@@ -20,6 +22,7 @@ interface AddFlags extends CommonFlags {
 
 interface SearchFlags extends CommonFlags {
   limit: string;
+  all?: boolean;
   json?: boolean;
 }
 
@@ -65,7 +68,11 @@ export function registerCorpus(program: Command, context: CommandContext): void 
   corpus
     .command("search")
     .description("Search the corpus; prints ranked passages with their source")
-    .argument("<query...>", "words to find (all must match); one or two kanji work too")
+    .argument(
+      "<query...>",
+      'words to find, best matches first (a missing word costs rank, not the hit); "quoted phrases" must occur as written; one or two kanji work too',
+    )
+    .option("--all", "only passages with every word")
     .option("--limit <n>", "at most this many hits", "10")
     .option("--data-dir <dir>", "where the corpus is stored")
     .option("--json", "one JSON object per hit")
@@ -80,9 +87,10 @@ export function registerCorpus(program: Command, context: CommandContext): void 
         });
       }
       await withCorpus(resolveSettings(flags, io.env), async (store) => {
-        const hits = store.searchCorpus(query, { limit });
+        const hits = store.searchCorpus(query, { limit, match: flags.all ? "all" : "any" });
+        const marks = marksFor(io.stdout.isTTY, io.env);
         hits.forEach((hit, index) => {
-          io.stdout.write(flags.json ? `${JSON.stringify(hit)}\n` : formatHit(hit, index + 1));
+          io.stdout.write(flags.json ? `${JSON.stringify(hit)}\n` : formatHit(hit, index + 1, marks));
         });
         if (hits.length === 0 && !flags.json) io.stderr.write(`no passages match ${query}\n`);
       });
@@ -144,9 +152,40 @@ async function withCorpus(settings: Settings, action: (store: Corpus) => Promise
   }
 }
 
-function formatHit(hit: CorpusHit, rank: number): string {
-  const text = hit.passage.replace(/\s+/g, " ").trim();
-  const preview = text.length > PASSAGE_PREVIEW_CHARS ? `${text.slice(0, PASSAGE_PREVIEW_CHARS)}…` : text;
+function formatHit(hit: CorpusHit, rank: number, marks: Marks): string {
   const page = hit.page === null ? "" : ` (p. ${hit.page})`;
-  return `${rank}. ${hit.title}\n   ${hit.location}${page}\n   ${preview}\n`;
+  const why = hit.matched.length > 0 ? `\n   matched: ${hit.matched.join(", ")}` : "";
+  return `${rank}. ${hit.title}\n   ${hit.location}${page}\n   ${preview(hit, marks)}${why}\n`;
+}
+
+/** How matched words are marked: bold on a terminal, «» where escape codes would show as text. */
+interface Marks {
+  open: string;
+  close: string;
+}
+
+function marksFor(isTTY: boolean | undefined, env: Record<string, string | undefined>): Marks {
+  return isTTY && !env.NO_COLOR ? { open: "\x1b[1m", close: "\x1b[22m" } : { open: "«", close: "»" };
+}
+
+/**
+ * The passage with its matched words marked, whitespace collapsed, cut to PASSAGE_PREVIEW_CHARS around
+ * the first match so the reason for the hit is always in view.
+ */
+function preview(hit: CorpusHit, marks: Marks): string {
+  const text = hit.passage;
+  const first = hit.highlights[0]?.start ?? 0;
+  const from = first > PASSAGE_PREVIEW_CHARS / 2 ? first - PREVIEW_LEAD_CHARS : 0;
+  const to = Math.min(text.length, from + PASSAGE_PREVIEW_CHARS);
+  const squeeze = (piece: string) => piece.replace(/\s+/g, " ");
+  let out = from > 0 ? "…" : "";
+  let cursor = from;
+  for (const { start, end } of hit.highlights) {
+    if (end <= cursor || start >= to) continue;
+    out += squeeze(text.slice(cursor, Math.max(cursor, start)));
+    out += `${marks.open}${squeeze(text.slice(Math.max(cursor, start), Math.min(end, to)))}${marks.close}`;
+    cursor = Math.min(end, to);
+  }
+  out += squeeze(text.slice(cursor, to));
+  return `${out.trim()}${to < text.length ? "…" : ""}`;
 }

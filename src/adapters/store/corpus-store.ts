@@ -1,17 +1,20 @@
 // The local research corpus, kept in the same SQLite file as the page cache and reports (migration 2).
 // Matching runs on NFKC-lower-cased text through a trigram FTS5 index, so Japanese and Chinese need no
-// word segmenter; query terms shorter than a trigram (one or two kanji) are matched with LIKE instead.
+// word segmenter; when a query has no term of three characters (one or two kanji) passages are scanned
+// with LIKE instead. The query is parsed in corpus-query.ts and the passages found ranked in
+// corpus-ranking.ts.
 import type Database from "better-sqlite3";
 import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
 import { guardStore, openDatabase } from "./_database.js";
+import { foldForSearch, parseCorpusQuery, type QueryTerm, TRIGRAM } from "./corpus-query.js";
+import { type Candidate, type HitRow, rankCandidates, toHit } from "./corpus-ranking.js";
 
-/** The trigram tokenizer indexes runs of 3 characters; shorter terms cannot use the index. */
-const TRIGRAM = 3;
-/** Short-term queries scan with LIKE; this many matching passages at most are scored. */
-const MAX_SCAN_CANDIDATES = 5_000;
-/** BM25 constants for scoring LIKE matches, the usual values. */
-const K1 = 1.2;
-const B = 0.75;
+/**
+ * Passages scored per query at most. The index finds candidates in storage order, so past this many a
+ * very common term's later passages are not seen; the cap keeps a query on a large corpus well under
+ * 50 ms.
+ */
+const MAX_CANDIDATES = 2_000;
 
 export interface CorpusDocumentInput {
   /** URL or absolute file path; adding the same location again replaces the document. */
@@ -56,21 +59,6 @@ interface DocumentRow {
   content_type: string;
   added_at: string;
   passages: number;
-}
-
-interface HitRow {
-  location: string;
-  title: string;
-  text: string;
-  folded: string;
-  position: number;
-  page: number | null;
-  rank: number;
-}
-
-/** The form both passages and queries are matched in: full-width ASCII to half-width, lower case. */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
 }
 
 export function openCorpus(options: { path: string; busyTimeoutMs?: number }): Corpus {
@@ -125,6 +113,7 @@ function corpusOn(db: Database.Database, path: string): Corpus {
     document.passages.forEach((passage, position) => {
       insertPassage.run(id, position, passage.page ?? null, passage.text, foldForSearch(passage.text));
     });
+    passageCount = null;
     return { id, replaced: existing !== undefined };
   });
 
@@ -133,39 +122,83 @@ function corpusOn(db: Database.Database, path: string): Corpus {
     const id = byLocation?.id ?? (/^\d+$/.test(locationOrId) ? Number(locationOrId) : null);
     if (id === null) return false;
     deletePassages.run(id);
+    passageCount = null;
     return deleteDocument.run(id).changes > 0;
   });
 
-  function search(query: string, limit: number, any: boolean): CorpusHit[] {
-    const terms = [...new Set(foldForSearch(query).split(/\s+/).filter(Boolean))];
-    if (terms.length === 0) return [];
-    const indexed = terms.filter((term) => [...term].length >= TRIGRAM);
-    const short = terms.filter((term) => [...term].length < TRIGRAM);
-    // With "any", short terms only count when there is no longer one to use the index for.
-    const filters = any && indexed.length > 0 ? [] : short;
-    const likeClauses = filters.map(() => "p.folded LIKE ? ESCAPE '\\'");
-    const likeArgs = filters.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-    const columns = "d.location, d.title, p.text, p.folded, p.position, p.page";
-    if (indexed.length > 0) {
-      const match = indexed.map((term) => `"${term.replaceAll('"', '""')}"`).join(any ? " OR " : " AND ");
-      const rows = db
-        .prepare<unknown[], HitRow>(
-          `SELECT ${columns}, bm25(corpus_fts) AS rank FROM corpus_fts
-           JOIN corpus_passages p ON p.id = corpus_fts.rowid JOIN corpus_documents d ON d.id = p.document_id
-           WHERE corpus_fts MATCH ? ${likeClauses.map((clause) => `AND ${clause}`).join(" ")}
-           ORDER BY rank LIMIT ?`,
-        )
-        .all(match, ...likeArgs, limit);
-      // bm25() is lower-is-better; hits report higher-is-better.
-      return rows.map((row) => toHit(row, -row.rank));
+  const countPassages = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM corpus_passages");
+  // The corpus size (for IDF) changes only when documents do, so it is counted once per change.
+  let passageCount: number | null = null;
+
+  function candidates(sql: string, args: unknown[]): Candidate[] {
+    return db.prepare<unknown[], Candidate>(sql).all(...args);
+  }
+  const selectHit = db.prepare<[number], HitRow>(
+    `SELECT p.id, d.location, d.title, p.text, p.position, p.page
+     FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+
+  function search(query: string, limit: number, all: boolean): CorpusHit[] {
+    const parsed = parseCorpusQuery(query);
+    if (parsed.phrases.length === 0 && parsed.terms.length === 0) return [];
+    const required = all ? [...parsed.phrases, ...parsed.terms] : parsed.phrases;
+    const optional = all ? [] : parsed.terms;
+    const indexed = (terms: QueryTerm[]) => terms.filter((term) => [...term.match].length >= TRIGRAM);
+    const short = (terms: QueryTerm[]) => terms.filter((term) => [...term.match].length < TRIGRAM);
+    const like = (terms: QueryTerm[], joiner: string) => ({
+      sql: terms.map(() => "p.folded LIKE ? ESCAPE '\\'").join(joiner),
+      args: terms.map((term) => `%${term.match.replace(/[\\%_]/g, (char) => `\\${char}`)}%`),
+    });
+    const mustHave = like(short(required), " AND ");
+    const columns = "p.id, p.folded";
+    const fromFts =
+      "FROM corpus_fts JOIN corpus_passages p ON p.id = corpus_fts.rowid WHERE corpus_fts MATCH ?";
+    const extra = mustHave.sql ? ` AND ${mustHave.sql}` : "";
+    const found = new Map<number, Candidate>();
+    const keep = (rows: Candidate[]) => {
+      for (const row of rows) found.set(row.id, row);
+    };
+    const indexedRequired = indexed(required);
+    const indexedOptional = indexed(optional);
+    if (indexedRequired.length + indexedOptional.length > 0) {
+      // Passages with every indexed term first; only when they are too few, those with some of them.
+      const every = [...indexedRequired, ...indexedOptional].map(ftsString).join(" AND ");
+      keep(
+        candidates(`SELECT ${columns} ${fromFts}${extra} LIMIT ?`, [every, ...mustHave.args, MAX_CANDIDATES]),
+      );
+      if (found.size < limit && indexedOptional.length > 1) {
+        const some = `(${indexedOptional.map(ftsString).join(" OR ")})`;
+        const match = [...indexedRequired.map(ftsString), some].join(" AND ");
+        keep(
+          candidates(`SELECT ${columns} ${fromFts}${extra} LIMIT ?`, [
+            match,
+            ...mustHave.args,
+            MAX_CANDIDATES,
+          ]),
+        );
+      }
     }
-    const rows = db
-      .prepare<unknown[], HitRow>(
-        `SELECT ${columns}, 0 AS rank FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id
-         WHERE ${likeClauses.join(any ? " OR " : " AND ")} LIMIT ?`,
-      )
-      .all(...likeArgs, MAX_SCAN_CANDIDATES);
-    return scoreShortMatches(rows, short).slice(0, limit);
+    const shortOptional = short(optional);
+    const noIndex = indexedRequired.length + indexedOptional.length === 0;
+    if (noIndex || (found.size < limit && shortOptional.length > 0)) {
+      // One or two kanji cannot use the index: a scan, which any one of them lets a passage pass. With
+      // longer terms it runs only when they found too little.
+      const every = like(required, " AND ");
+      const anyOf = like(shortOptional, " OR ");
+      const where = [every.sql, anyOf.sql && `(${anyOf.sql})`].filter(Boolean).join(" AND ");
+      keep(
+        candidates(`SELECT ${columns} FROM corpus_passages p WHERE ${where} LIMIT ?`, [
+          ...every.args,
+          ...anyOf.args,
+          MAX_CANDIDATES,
+        ]),
+      );
+    }
+    passageCount ??= countPassages.get()?.n ?? 0;
+    return rankCandidates([...found.values()], parsed, passageCount, limit).flatMap(({ id, score }) => {
+      const row = selectHit.get(id);
+      return row ? [toHit(row, score, parsed)] : [];
+    });
   }
 
   return {
@@ -185,7 +218,7 @@ function corpusOn(db: Database.Database, path: string): Corpus {
     ),
     removeDocument: guarded((locationOrId: string) => remove(locationOrId)),
     searchCorpus: guarded((query: string, searchOptions: CorpusSearchOptions = {}) =>
-      search(query, Math.max(1, searchOptions.limit ?? 10), searchOptions.match === "any"),
+      search(query, Math.max(1, searchOptions.limit ?? 10), searchOptions.match === "all"),
     ),
     close: guarded(() => {
       db.close();
@@ -193,33 +226,7 @@ function corpusOn(db: Database.Database, path: string): Corpus {
   };
 }
 
-function toHit(row: HitRow, score: number): CorpusHit {
-  return {
-    location: row.location,
-    title: row.title,
-    passage: row.text,
-    position: row.position,
-    page: row.page,
-    score,
-  };
-}
-
-/**
- * BM25 over the candidates a LIKE scan found, so one- and two-character queries rank like longer ones:
- * more occurrences in a shorter passage first, rarer terms weigh more.
- */
-function scoreShortMatches(rows: HitRow[], terms: string[]): CorpusHit[] {
-  if (rows.length === 0) return [];
-  const lengths = rows.map((row) => [...row.folded].length);
-  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / rows.length;
-  const counts = rows.map((row) => terms.map((term) => row.folded.split(term).length - 1));
-  const scored = rows.map((row, index) => {
-    const length = lengths[index] ?? averageLength;
-    const score = terms.reduce((sum, _term, termIndex) => {
-      const frequency = counts[index]?.[termIndex] ?? 0;
-      return sum + (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
-    }, 0);
-    return toHit(row, score);
-  });
-  return scored.sort((a, b) => b.score - a.score || a.location.localeCompare(b.location));
+/** A term or phrase as an FTS5 string: quoted, so its characters are never query syntax. */
+function ftsString(term: QueryTerm): string {
+  return `"${term.match.replaceAll('"', '""')}"`;
 }

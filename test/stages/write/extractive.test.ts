@@ -1,16 +1,17 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createHttpClient } from "../../src/adapters/http/http-client.js";
-import { isShirabeError } from "../../src/errors.js";
-import { readArticle } from "../../src/source-reader.js";
-import { checkReport } from "../../src/stages/check/index.js";
-import { splitPassages } from "../../src/stages/passages/split-passages.js";
-import { renderMarkdown } from "../../src/stages/render/render-markdown.js";
-import { assertSupportedLang, reportLabels, writeExtractive } from "../../src/stages/write/extractive.js";
-import { headingPhrases, opensWithReference } from "../../src/text/terms.js";
-import type { Claim, Draft, Paragraph, Passage, Source } from "../../src/types.js";
-import { allSources, articleJa, buildReport, makeSource } from "./sources.js";
+import { createHttpClient } from "../../../src/adapters/http/http-client.js";
+import { isShirabeError } from "../../../src/errors.js";
+import { readArticle } from "../../../src/source-reader.js";
+import { checkReport } from "../../../src/stages/check/index.js";
+import { splitPassages } from "../../../src/stages/passages/split-passages.js";
+import { renderMarkdown } from "../../../src/stages/render/render-markdown.js";
+import { assertSupportedLang, reportLabels, writeExtractive } from "../../../src/stages/write/extractive.js";
+import { headingPhrases } from "../../../src/stages/write/heading-phrases.js";
+import { opensWithReference } from "../../../src/stages/write/sentence-voice.js";
+import type { Claim, Draft, Paragraph, Passage, Source } from "../../../src/types.js";
+import { allSources, articleJa, buildReport, makeSource } from "../../report/sources.js";
 
 function claimsOf(draft: Draft): Claim[] {
   return [
@@ -25,13 +26,13 @@ describe("writeExtractive", () => {
     const first = renderMarkdown(buildReport(allSources, "ja").report);
     const second = renderMarkdown(buildReport(allSources, "ja").report);
     expect(second).toBe(first);
-    await expect(first).toMatchFileSnapshot("../fixtures/report/extractive-ja.md");
+    await expect(first).toMatchFileSnapshot("../../fixtures/report/extractive-ja.md");
   });
 
   it("writes the same English report for the same sources (golden file)", async () => {
     const markdown = renderMarkdown(buildReport(allSources, "en").report);
     expect(renderMarkdown(buildReport(allSources, "en").report)).toBe(markdown);
-    await expect(markdown).toMatchFileSnapshot("../fixtures/report/extractive-en.md");
+    await expect(markdown).toMatchFileSnapshot("../../fixtures/report/extractive-en.md");
   });
 
   it("copies every claim verbatim from the passage it cites", () => {
@@ -175,7 +176,7 @@ function sectionsOf(draft: Draft): Paragraph[][] {
 const japanese = (text: string) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
 
 describe("writeExtractive on the bundled example (five English and five Japanese pages)", () => {
-  const exampleDir = resolve(import.meta.dirname, "../../examples/china-ai");
+  const exampleDir = resolve(import.meta.dirname, "../../../examples/china-ai");
   let sources: Source[] = [];
   let passages: Passage[] = [];
   const drafts: Record<string, Draft> = {};

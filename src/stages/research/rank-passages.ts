@@ -1,12 +1,12 @@
 // Which passages answer a question (an outline section, a claim, a search query): BM25 over
 // script-aware terms (words for Latin text, character bigrams for CJK), then maximal marginal relevance
 // so near-identical passages and one prolific site cannot fill every slot.
+
+import { bm25Idf, bm25TermScore } from "../../text/bm25.js";
+import { largest } from "../../text/numbers.js";
 import { cosine, similarityTerms, type TermVector, termCounts } from "../../text/terms.js";
 import type { Passage } from "../../types.js";
 
-/** BM25 term-frequency saturation and length normalisation: the usual values. */
-const K1 = 1.2;
-const B = 0.75;
 /** MMR trade-off between relevance (1) and novelty (0). */
 const DEFAULT_LAMBDA = 0.5;
 /** Subtracted once per passage already picked from the same group (site), on the 0..1 relevance scale. */
@@ -48,19 +48,15 @@ export function buildBm25Index(passages: Passage[]): Bm25Index {
 export function scoreBm25(index: Bm25Index, query: string): ScoredPassage[] {
   const queryTerms = [...new Set(similarityTerms(query))];
   const total = index.passages.length;
-  const weights = queryTerms.map((term) => {
-    const frequency = index.documentFrequency.get(term) ?? 0;
-    // The "+1" form of IDF stays positive for terms in more than half the passages.
-    return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-  });
+  const weights = queryTerms.map((term) => bm25Idf(total, index.documentFrequency.get(term) ?? 0));
   const scored: ScoredPassage[] = [];
   index.passages.forEach((passage, position) => {
     const counts = index.terms[position] as TermVector;
-    const norm = K1 * (1 - B + (B * (index.lengths[position] ?? 0)) / (index.averageLength || 1));
+    const length = index.lengths[position] ?? 0;
     let score = 0;
     queryTerms.forEach((term, termIndex) => {
       const frequency = counts.get(term) ?? 0;
-      if (frequency > 0) score += ((weights[termIndex] ?? 0) * frequency * (K1 + 1)) / (frequency + norm);
+      score += (weights[termIndex] ?? 0) * bm25TermScore(frequency, length, index.averageLength);
     });
     if (score > 0) scored.push({ passage, score });
   });
@@ -100,7 +96,7 @@ export function scoreHybrid(
 ): ScoredPassage[] {
   const weight = options.weight ?? DENSE_WEIGHT;
   const bm25 = new Map(scoreBm25(index, query).map((item) => [item.passage, item.score]));
-  const top = [...bm25.values()].reduce((a, b) => Math.max(a, b), 0) || 1;
+  const top = largest(bm25.values()) || 1;
   const cosines = index.passages.map((_, position) =>
     Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? [])),
   );
@@ -132,7 +128,7 @@ export interface DiversifyOptions {
 export function diversify(candidates: ScoredPassage[], options: DiversifyOptions): ScoredPassage[] {
   const lambda = options.lambda ?? DEFAULT_LAMBDA;
   const groupPenalty = options.groupPenalty ?? DEFAULT_GROUP_PENALTY;
-  const top = candidates.reduce((best, candidate) => Math.max(best, candidate.score), 0) || 1;
+  const top = largest(candidates.map((candidate) => candidate.score)) || 1;
   const vectors = candidates.map((candidate) => termCounts(similarityTerms(candidate.passage.text)));
   const groups = candidates.map((candidate) => options.groupOf?.(candidate.passage) ?? null);
   const closest = candidates.map(() => 0);

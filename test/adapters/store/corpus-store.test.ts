@@ -3,9 +3,9 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { type CorpusDocumentInput, openCorpus } from "../../src/adapters/store/corpus.js";
-import { openStore } from "../../src/adapters/store/sqlite.js";
-import { tempDir } from "../support/temp.js";
+import { type CorpusDocumentInput, openCorpus } from "../../../src/adapters/store/corpus-store.js";
+import { openStore } from "../../../src/adapters/store/sqlite.js";
+import { tempDir } from "../../support/temp.js";
 
 function document(location: string, texts: string[], extra: Partial<CorpusDocumentInput> = {}) {
   return {
@@ -67,7 +67,7 @@ describe("corpus store", () => {
     corpus.close();
   });
 
-  it("requires every term, mixing indexed and short terms, and respects the limit", () => {
+  it("with match all, requires every term, mixing indexed and short terms, and respects the limit", () => {
     const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
     corpus.addDocument(
       document("/mixed.txt", [
@@ -76,13 +76,17 @@ describe("corpus store", () => {
         "米国の景気。",
       ]),
     );
-    expect(corpus.searchCorpus("半導体 米国").map((hit) => hit.passage)).toEqual([
+    expect(corpus.searchCorpus("半導体 米国", { match: "all" }).map((hit) => hit.passage)).toEqual([
       "台湾の半導体メーカーが米国に新工場。",
     ]);
     expect(corpus.searchCorpus("半導体", { limit: 1 })).toHaveLength(1);
     expect(corpus.searchCorpus("   ")).toEqual([]);
-    // Quotes and LIKE wildcards in a query are matched literally, never as syntax.
-    expect(corpus.searchCorpus('"半導体" OR %')).toEqual([]);
+    // Quotes make a phrase, matched as written words and all: FTS operators and LIKE wildcards inside
+    // or outside it are never query syntax.
+    expect(corpus.searchCorpus('半導体 "輸出 AND" %', { match: "all" })).toEqual([]);
+    expect(corpus.searchCorpus('"半導体の輸出" OR %').map((hit) => hit.passage)).toEqual([
+      "半導体の輸出が減った。",
+    ]);
     corpus.close();
   });
 
@@ -91,12 +95,76 @@ describe("corpus store", () => {
     corpus.addDocument(
       document("/any.txt", ["Bridge tolls rise in April.", "Bridge tolls and ferry fares rise.", "Weather."]),
     );
-    expect(corpus.searchCorpus("ferry bridge april")).toEqual([]);
+    expect(corpus.searchCorpus("ferry bridge april", { match: "all" })).toEqual([]);
     expect(corpus.searchCorpus("ferry tolls fares", { match: "any" }).map((hit) => hit.passage)).toEqual([
       "Bridge tolls and ferry fares rise.",
       "Bridge tolls rise in April.",
     ]);
     expect(corpus.searchCorpus("雪 tolls", { match: "any" })).toHaveLength(2);
+    corpus.close();
+  });
+
+  it("ranks the passages with more of the words first and drops none for a word that is absent", () => {
+    const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
+    corpus.addDocument(
+      document("/city.txt", [
+        "The city will invest in new community centres next year.",
+        "Investment in the library was cut last year.",
+        "A new bridge opened in the city.",
+        "Weather was mild.",
+      ]),
+    );
+    // "tramway" is in no passage: it costs nothing but its own weight.
+    const hits = corpus.searchCorpus("investment community centres tramway");
+    expect(hits.map((hit) => hit.passage)).toEqual([
+      "The city will invest in new community centres next year.",
+      "Investment in the library was cut last year.",
+    ]);
+    expect(corpus.searchCorpus("centre invest").map((hit) => hit.passage)).toHaveLength(2);
+    expect(hits[0]?.matched).toEqual(["invest", "community", "centres"]);
+    const first = hits[0];
+    expect(first?.highlights.map(({ start, end }) => first.passage.slice(start, end))).toEqual([
+      "invest",
+      "community",
+      "centres",
+    ]);
+    corpus.close();
+  });
+
+  it("matches a quoted phrase only as written", () => {
+    const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
+    corpus.addDocument(
+      document("/rates.txt", ["The interest rate rose to 0.5%.", "The rate of interest on savings fell."]),
+    );
+    expect(corpus.searchCorpus('"interest rate"').map((hit) => hit.passage)).toEqual([
+      "The interest rate rose to 0.5%.",
+    ]);
+    expect(corpus.searchCorpus("interest rate")).toHaveLength(2);
+    expect(corpus.searchCorpus("「金利」")).toEqual([]);
+    corpus.addDocument(document("/ja.txt", ["日銀は金利を上げた。", "日本銀行は金利を上げた。"]));
+    expect(corpus.searchCorpus("「日本銀行」 金利").map((hit) => hit.passage)).toEqual([
+      "日本銀行は金利を上げた。",
+    ]);
+    corpus.close();
+  });
+
+  it("finds Japanese and Chinese by one or two characters and by natural questions", () => {
+    const corpus = openCorpus({ path: join(tempDir(), "shirabe.sqlite") });
+    corpus.addDocument(
+      document("/cjk.txt", [
+        "北海道で大雪が降り、工場の操業が止まった。",
+        "日銀は政策金利を引き上げた。",
+        "人工智能芯片的出口大幅增长。",
+        "电动汽车销量创新高。",
+      ]),
+    );
+    const top = (query: string) => corpus.searchCorpus(query)[0]?.passage;
+    expect(top("雪")).toBe("北海道で大雪が降り、工場の操業が止まった。");
+    expect(top("日銀")).toBe("日銀は政策金利を引き上げた。");
+    expect(top("北海道の工場は雪でどうなったか")).toBe("北海道で大雪が降り、工場の操業が止まった。");
+    expect(top("日銀が金利を上げた理由")).toBe("日銀は政策金利を引き上げた。");
+    expect(top("芯片")).toBe("人工智能芯片的出口大幅增长。");
+    expect(top("人工智能芯片出口增长了吗")).toBe("人工智能芯片的出口大幅增长。");
     corpus.close();
   });
 
