@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { ShirabeError } from "./errors.js";
 import type { HttpClient } from "./ports/http.js";
 import type { PageCache, ReportStore, RunLogEntry, RunRecord } from "./ports/store.js";
-import { assertSupportedLang, citeReport } from "./stages/cite.js";
+import { assertSupportedLang, citeReport } from "./stages/cite/index.js";
 import { decodePage } from "./stages/decode.js";
 import { citedLinks, classifyInput, expandSourceInputs } from "./stages/discover.js";
 import { extractArticle } from "./stages/extract/index.js";

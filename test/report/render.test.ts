@@ -1,6 +1,6 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { citeReport } from "../../src/stages/cite.js";
+import { citeReport } from "../../src/stages/cite/index.js";
 import { splitPassages } from "../../src/stages/passages.js";
 import { renderHtml } from "../../src/stages/render/html.js";
 import { renderJson } from "../../src/stages/render/json.js";

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyClaims } from "../../src/stages/verify/index.js";
-import type { Passage } from "../../src/types.js";
-import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
-import { fakeClient } from "./helpers.js";
-import { userText } from "./scripted-model.js";
+import { verifyClaims } from "../../../src/stages/verify/index.js";
+import type { Passage } from "../../../src/types.js";
+import { fakeClient } from "../../llm/helpers.js";
+import { userText } from "../../llm/scripted-model.js";
+import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
 
 const passage = (id: string, text: string): Passage => ({
   id,

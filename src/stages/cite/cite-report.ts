@@ -1,8 +1,8 @@
 // Draft → Report: checks every claim against the passages it cites, re-cites or drops what they do
 // not support, and numbers the sources by first appearance.
-import { citedAddress } from "../text/canonical.js";
-import { assertSupportedLang, reportLabels } from "../text/labels.js";
-import { checkClaimSupport, type SupportVerdict } from "../text/support.js";
+import { citedAddress } from "../../text/canonical.js";
+import { assertSupportedLang, reportLabels } from "../../text/labels.js";
+import { checkClaimSupport, type SupportVerdict } from "../../text/support.js";
 import type {
   Claim,
   Draft,
@@ -14,7 +14,7 @@ import type {
   Section,
   Source,
   SourceFailure,
-} from "../types.js";
+} from "../../types.js";
 
 export { assertSupportedLang, checkClaimSupport, reportLabels, type SupportVerdict };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkClaimSupport, citeReport } from "../../src/stages/cite.js";
-import { splitPassages } from "../../src/stages/passages.js";
-import type { Draft, Passage } from "../../src/types.js";
-import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "./sources.js";
+import { checkClaimSupport, citeReport } from "../../../src/stages/cite/index.js";
+import { splitPassages } from "../../../src/stages/passages.js";
+import type { Draft, Passage } from "../../../src/types.js";
+import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "../../report/sources.js";
 
 const passages = allSources.flatMap((s) => splitPassages(s));
 const passageWith = (fragment: string): Passage => {
