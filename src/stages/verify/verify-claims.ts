@@ -1,11 +1,12 @@
-// Citation verification and repair for LLM-written claims: the fast lexical/numeric check first, then the
-// LLM entailment check in batches for whatever the fast check cannot confirm. Unsupported citations are
-// re-cited, the claim rewritten, or dropped.
+// Citation verification and repair for LLM-written claims: the fast check first (numbers, names, polarity,
+// terms), then the LLM entailment check in batches for whatever it cannot confirm. The model must quote
+// the span of each passage that supports a claim; code checks the span (text/support.ts). Unsupported
+// citations are re-cited, the claim rewritten, or dropped.
 import type { LlmClient } from "../../ports/llm.js";
-import { checkClaimSupport } from "../../text/support.js";
+import { type Confirmation, confirmClaim, type Glossary, parseGlossary } from "../../text/support.js";
 import { cosine, similarityTerms, termCounts } from "../../text/terms.js";
-import type { Claim, GroundingSummary, Passage } from "../../types.js";
-import { checkEntailment, type EntailmentItem } from "./check-entailment.js";
+import type { Claim, EvidenceSpan, GroundingSummary, Passage } from "../../types.js";
+import { checkEntailment, type EntailmentItem, type EntailmentVerdict } from "./check-entailment.js";
 
 export type ClaimOutcome = "supported" | "repaired" | "dropped";
 
@@ -24,6 +25,8 @@ export interface VerifyInput {
   /** Label of the LLM calls, e.g. "verify:section:2". */
   purpose: string;
   lang: string;
+  /** The outline's spellings of each name ("DeepSeek / ディープシーク"), to match names across scripts. */
+  glossary?: string[];
   /** Claims per entailment call. Default 8. */
   batchSize?: number;
   signal?: AbortSignal;
@@ -33,13 +36,15 @@ const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/i;
 const MAX_ALTERNATIVES = 8;
 
 export async function verifyClaims(input: VerifyInput): Promise<VerifiedClaim[]> {
+  const glossary = parseGlossary(input.glossary);
   const results: VerifiedClaim[] = new Array(input.claims.length);
-  const pending: Array<{ index: number; item: EntailmentItem }> = [];
+  const pending: Array<{ index: number; item: EntailmentItem; fast: Confirmation | null }> = [];
   input.claims.forEach((claim, index) => {
     const cited = claim.passageIds.flatMap((id) => input.passages.get(id) ?? []);
-    const verdicts = cited.map((p) => checkClaimSupport(claim.text, p));
-    if (cited.length > 0 && verdicts.every((v) => v === "supported")) {
-      results[index] = { claim: { ...claim, passageIds: cited.map((p) => p.id) }, outcome: "supported" };
+    const bare: Claim = { text: claim.text, passageIds: claim.passageIds, ...quotationOf(claim) };
+    const fast = confirmClaim(bare, cited, glossary);
+    if (fast && fast.passageIds.length === cited.length && cited.length === claim.passageIds.length) {
+      results[index] = { claim: { ...bare, confirmedBy: fast.method }, outcome: "supported" };
       return;
     }
     const citedIds = new Set(cited.map((p) => p.id));
@@ -47,7 +52,7 @@ export async function verifyClaims(input: VerifyInput): Promise<VerifiedClaim[]>
       claim.text,
       input.candidates.filter((p) => !citedIds.has(p.id)),
     );
-    pending.push({ index, item: { text: claim.text, cited, alternatives } });
+    pending.push({ index, item: { text: claim.text, cited, alternatives }, fast });
   });
   const size = input.batchSize ?? 8;
   const batches = Array.from({ length: Math.ceil(pending.length / size) }, (_, i) =>
@@ -64,30 +69,74 @@ export async function verifyClaims(input: VerifyInput): Promise<VerifiedClaim[]>
           ...(input.signal ? { signal: input.signal } : {}),
         },
       );
-      batch.forEach(({ index, item }, i) => {
+      batch.forEach(({ index, item, fast }, i) => {
         const claim = input.claims[index] as Claim;
-        const verdict = verdicts[i];
-        const citedIds = item.cited.map((p) => p.id);
-        if (verdict && verdict.supportedBy.length > 0) {
-          const same =
-            verdict.supportedBy.length === citedIds.length &&
-            citedIds.every((id) => verdict.supportedBy.includes(id));
-          results[index] = {
-            claim: { ...claim, passageIds: verdict.supportedBy },
-            outcome: same ? "supported" : "repaired",
-          };
-        } else if (verdict?.rewrite && !URL_LIKE.test(verdict.rewrite.text)) {
-          results[index] = {
-            claim: { ...claim, text: verdict.rewrite.text, passageIds: verdict.rewrite.passageIds },
-            outcome: "repaired",
-          };
-        } else {
-          results[index] = { claim: null, outcome: "dropped" };
-        }
+        const offered = [...item.cited, ...item.alternatives];
+        results[index] = settle(claim, item.cited, offered, verdicts[i], fast, glossary);
       });
     }),
   );
   return results;
+}
+
+const quotationOf = (claim: Claim) => (claim.quotation ? { quotation: true } : {});
+
+/**
+ * What the entailment answer establishes, judged by code: the passages whose quoted spans pass
+ * `confirmClaim` (a model's "supported" without a valid span counts for nothing), else a rewrite that
+ * passes it, else what the fast check alone confirmed, else nothing.
+ */
+function settle(
+  claim: Claim,
+  cited: Passage[],
+  offered: Passage[],
+  verdict: EntailmentVerdict | undefined,
+  fast: Confirmation | null,
+  glossary: Glossary,
+): VerifiedClaim {
+  const citedIds = cited.map((p) => p.id);
+  const attempt = (text: string, spans: EvidenceSpan[]): Claim | null => {
+    const withSpans: Claim = {
+      text,
+      passageIds: spans.map((s) => s.passageId),
+      spans,
+      ...quotationOf(claim),
+    };
+    const passages = offered.filter((p) => withSpans.passageIds.includes(p.id));
+    const confirmed = confirmClaim(withSpans, passages, glossary);
+    if (!confirmed) return null;
+    const kept = spans.filter((s) => confirmed.passageIds.includes(s.passageId));
+    return {
+      text,
+      passageIds: confirmed.passageIds,
+      confirmedBy: confirmed.method,
+      ...(kept.length > 0 ? { spans: kept } : {}),
+      ...quotationOf(claim),
+    };
+  };
+  const supported = verdict && verdict.support.length > 0 ? attempt(claim.text, verdict.support) : null;
+  if (supported) {
+    const same =
+      supported.passageIds.length === citedIds.length &&
+      citedIds.every((id) => supported.passageIds.includes(id));
+    return { claim: supported, outcome: same ? "supported" : "repaired" };
+  }
+  if (verdict?.rewrite && !URL_LIKE.test(verdict.rewrite.text)) {
+    const rewritten = attempt(verdict.rewrite.text, verdict.rewrite.support);
+    if (rewritten) return { claim: rewritten, outcome: "repaired" };
+  }
+  if (fast) {
+    return {
+      claim: {
+        text: claim.text,
+        passageIds: fast.passageIds,
+        confirmedBy: fast.method,
+        ...quotationOf(claim),
+      },
+      outcome: "repaired",
+    };
+  }
+  return { claim: null, outcome: "dropped" };
 }
 
 /** The candidates that share the most terms with the claim: where a re-citation is likeliest to be found. */
@@ -122,5 +171,7 @@ export function summarize(outcomes: ClaimOutcome[]): GroundingSummary {
 export function mergeGrounding(writer: GroundingSummary, gate: GroundingSummary): GroundingSummary {
   const dropped = writer.dropped + gate.dropped;
   const repaired = Math.min(writer.repaired + gate.repaired, writer.claims - dropped);
-  return { claims: writer.claims, supported: writer.claims - dropped - repaired, repaired, dropped };
+  const merged = { claims: writer.claims, supported: writer.claims - dropped - repaired, repaired, dropped };
+  // How the report's sentences were confirmed is the gate's to say: it saw the final sentences.
+  return gate.confirmedBy ? { ...merged, confirmedBy: gate.confirmedBy } : merged;
 }

@@ -85,7 +85,13 @@ describe("citeReport", () => {
     ]);
     expect(report.original).toEqual({ title: articleJa.article.title, url: articleJa.article.url });
     expect(report.passages.map((p) => p.id)).toEqual([nvidia.id, rules.id, subsidy.id]);
-    expect(report.grounding).toEqual({ claims: 4, supported: 4, repaired: 0, dropped: 0 });
+    expect(report.grounding).toEqual({
+      claims: 4,
+      supported: 4,
+      repaired: 0,
+      dropped: 0,
+      confirmedBy: { verbatim: 4, "fast-check": 0, entailment: 0 },
+    });
     expect(report.failures).toHaveLength(1);
   });
 
@@ -104,10 +110,16 @@ describe("citeReport", () => {
       sections: [],
       conclusion: [],
     });
-    expect(report.grounding).toEqual({ claims: 3, supported: 1, repaired: 1, dropped: 1 });
+    expect(report.grounding).toEqual({
+      claims: 3,
+      supported: 1,
+      repaired: 1,
+      dropped: 1,
+      confirmedBy: { verbatim: 2, "fast-check": 0, entailment: 0 },
+    });
     expect(report.introduction[0]?.claims).toEqual([
-      { text: nvidia.text, passageIds: [nvidia.id] },
-      { text: rules.text, passageIds: [rules.id] },
+      { text: nvidia.text, passageIds: [nvidia.id], confirmedBy: "verbatim" },
+      { text: rules.text, passageIds: [rules.id], confirmedBy: "verbatim" },
     ]);
   });
 
