@@ -199,7 +199,6 @@ function katakanaSkeleton(word: string): string {
 
 function latinSkeleton(word: string): string {
   let w = word.toLowerCase().replace(/[^a-z]/g, "");
-  if (w.length > 3 && /[^s]s$/.test(w)) w = w.slice(0, -1);
   if (w.length > 3) w = w.replace(/e$/, "");
   w = w
     .replace(/(.)\1+/g, "$1")
@@ -243,16 +242,22 @@ export function inGlossary(name: string, glossary: Glossary): boolean {
 export function nameFoundIn(name: Name, text: string, glossary: Glossary): boolean {
   const folded = fold(text);
   if (spellingsOf(name.text, glossary).some((spelling) => folded.includes(fold(spelling)))) return true;
-  const skeleton = name.script === "katakana" ? katakanaSkeleton(name.text) : latinSkeleton(name.text);
-  if (skeleton.length < 2) return false;
+  // A plural "s" is not sounded in katakana (servers ~ サーバー), but may belong to a name (Rapidus).
+  const skeletons = (word: string) => {
+    const singular = word.length > 3 && /[^sS][sS]$/.test(word) ? [latinSkeleton(word.slice(0, -1))] : [];
+    return [latinSkeleton(word), ...singular];
+  };
   if (name.script === "katakana") {
+    const skeleton = katakanaSkeleton(name.text);
+    if (skeleton.length < 2) return false;
     const words = [...folded.matchAll(/[a-z][a-z\d]*/g)].map((m) => m[0]);
     return words.some(
       (word, i) =>
-        latinSkeleton(word) === skeleton || latinSkeleton(`${word}${words[i + 1] ?? ""}`) === skeleton,
+        skeletons(word).includes(skeleton) || skeletons(`${word}${words[i + 1] ?? ""}`).includes(skeleton),
     );
   }
-  return [...text.normalize("NFKC").matchAll(/[\p{Script=Katakana}ー]+/gu)].some(
-    ([run]) => katakanaSkeleton(run) === skeleton,
+  const own = skeletons(name.text).filter((skeleton) => skeleton.length >= 2);
+  return [...text.normalize("NFKC").matchAll(/[\p{Script=Katakana}ー]+/gu)].some(([run]) =>
+    own.includes(katakanaSkeleton(run)),
   );
 }

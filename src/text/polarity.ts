@@ -147,10 +147,16 @@ function anchoredClauses(text: string, anchors: (clause: string) => number): str
   return merged;
 }
 
+/** Cues a claim may not drop from the passage clause it restates. */
+const KEPT = new Set<Cue>(["negated", "hedged", "some"]);
+
 /**
- * True when every clause of the claim points the same way as the passage clauses it is about: those
- * that share the most anchors with it (`overlap` counts them; the best ones and any at least half as
- * good), or the whole passage when none shares any.
+ * True when the claim points the same way as the passage clauses it is about. Each claim clause is
+ * aligned with the passage clauses that share the most anchors with it (`overlap` counts them; the best
+ * ones and any at least half as good; all of them when none shares any). A claim clause may carry no
+ * cue its passage clauses lack, and the claim clauses aligned with a passage clause must keep its
+ * negation, hedge and "some": a claim can neither add "not" nor drop it. (Leaving out that something
+ * rose, or happened before something else, says less; it does not reverse anything.)
  */
 export function polarityAgrees(
   claim: string,
@@ -159,22 +165,23 @@ export function polarityAgrees(
 ): boolean {
   const anchors = (clause: string) => overlap(clause, clause);
   const passageClauses = anchoredClauses(passage, anchors);
-  const signatures = passageClauses.map(polarityOf);
+  const passageCues = passageClauses.map(polarityOf);
+  const covered = passageClauses.map(() => new Set<Cue>());
+  const aligned = passageClauses.map(() => false);
   for (const clause of anchoredClauses(claim, anchors)) {
     const own = polarityOf(clause);
     const scores = passageClauses.map((p) => overlap(clause, p));
     const best = Math.max(0, ...scores);
-    const aligned = new Set<Cue>();
-    let negated = false;
-    signatures.forEach((signature, i) => {
+    const allowed = new Set<Cue>();
+    passageClauses.forEach((_, i) => {
       if (best > 0 && (scores[i] ?? 0) < best / 2) return;
-      for (const cue of signature) {
-        if (cue === "negated") negated = true;
-        else aligned.add(cue);
-      }
+      aligned[i] = true;
+      for (const cue of passageCues[i] ?? []) allowed.add(cue);
+      for (const cue of own) covered[i]?.add(cue);
     });
-    if (negated) aligned.add("negated");
-    if (!samePolarity(own, aligned)) return false;
+    for (const cue of own) if (!allowed.has(cue)) return false;
   }
-  return true;
+  return passageCues.every(
+    (cues, i) => !aligned[i] || [...cues].every((cue) => !KEPT.has(cue) || covered[i]?.has(cue)),
+  );
 }

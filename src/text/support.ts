@@ -3,7 +3,7 @@
 // polarity and most terms), and the check of the evidence span an entailment answer quotes.
 import type { Claim, ConfirmationMethod, Passage } from "../types.js";
 import { type Glossary, inGlossary, nameFoundIn, namesOf, numbersOf } from "./claim-anchors.js";
-import { polarityAgrees, polarityOf } from "./polarity.js";
+import { polarityAgrees } from "./polarity.js";
 import { foldText, sentenceLang, similarityTerms } from "./terms.js";
 
 export type { Glossary } from "./claim-anchors.js";
@@ -29,8 +29,6 @@ const MIN_SPAN_OVERLAP = 0.4;
 /** Openings that add no content: "Reportedly, <the passage's sentence>" is still that sentence. */
 const FRAMING_OPENING =
   /^(?:reportedly|overall|however|meanwhile|moreover|furthermore|additionally|separately|notably|indeed|similarly|likewise|in (?:short|sum|addition|particular|contrast)|by contrast|as a result|at the same time|according to [^,]{1,60})\s*,\s*|^(?:報道によると|報道によれば|一方|また|さらに|なお|ただし|全体として|総じて|据报道|此外|另外|同时)[、，,]\s*/iu;
-
-const SENTENCE_END = /[.!?。！？](?:\s|$)|[。！？]/u;
 
 /** Whitespace-collapsed, folded text without citation marks, quotation marks or final punctuation. */
 function comparable(text: string): string {
@@ -102,13 +100,10 @@ export function judgeClaimSupport(
   if (claimText.length === 0) return { verdict: "unsupported", reason: "empty" };
   const passageText = comparable(passage.text);
   const core = claimText.replace(FRAMING_OPENING, "");
-  const at = core.length > 0 ? passageText.indexOf(core) : -1;
-  if (at >= 0) {
-    // Words of a passage's sentence taken without the rest of it ("sales rose" out of "it is not true
-    // that sales rose"): whatever else that sentence says must not negate, hedge or turn them.
-    const before = passageText.slice(0, at).split(SENTENCE_END).at(-1) ?? "";
-    const after = passageText.slice(at + core.length).split(SENTENCE_END)[0] ?? "";
-    return polarityOf(`${before} ${after}`).size === 0
+  // Words taken out of a longer sentence ("Toyota raised prices" out of "It is not true that Toyota
+  // raised prices") must still point the way their clause of the passage does.
+  if (core.length > 0 && passageText.includes(core)) {
+    return polarityAgrees(claim, passage.text, anchorOverlap(glossary))
       ? { verdict: "supported", method: "verbatim" }
       : { verdict: "undecided", reason: "polarity" };
   }
