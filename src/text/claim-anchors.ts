@@ -52,7 +52,7 @@ const NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve
 // A single kanji numeral is a number only before a counter or scale (三社, 五億): 一部, 一方 and 三菱 are
 // words, and a lone 一 is "a" as often as "one" (一日で: "in a single day").
 const KANJI_NUMERAL =
-  /(?<![\d.])(?:[〇零一二三四五六七八九十百千]{2,}|[二三四五六七八九十百千])(?=[万億兆]|[%％倍割円人社件台個年月日機基枚隻株回位]|カ国|か国|ヶ国|パーセント|ドル|ユーロ)|(?<![\d.])[〇零一二三四五六七八九十百千]{2,}/gu;
+  /(?<![\d.])(?:[〇零一二三四五六七八九十百千]{2,}|[二三四五六七八九十百千]|一(?=[万億兆]))(?=[万億兆]|[%％倍割円人社件台個年月日機基枚隻株回位]|カ国|か国|ヶ国|パーセント|ドル|ユーロ)|(?<![\d.])[〇零一二三四五六七八九十百千]{2,}/gu;
 
 /** A kanji numeral in digits, keeping 万/億/兆 for the scale pass: 三千 → 3000, 二〇二五 → 2025. */
 function kanjiToDigits(run: string): string {
@@ -138,7 +138,7 @@ export interface Name {
   text: string;
   /** Latin, or katakana. */
   script: "latin" | "katakana";
-  /** A capitalised plain word opening the sentence: a name only if the glossary knows it. */
+  /** A capitalised common noun opening the sentence ("Revenue at …"): a name only if the glossary knows it. */
   initialWord: boolean;
 }
 
@@ -161,10 +161,17 @@ export function namesOf(text: string): Name[] {
     const marked = /\p{Lu}/u.test(word.slice(1)) || /\d/.test(word);
     if (!marked && (!/^\p{Lu}/u.test(word) || FUNCTION_WORDS.has(lower) || CALENDAR.has(lower))) continue;
     const initial = match.index === opening;
+    const next = normalized.slice(match.index + match[0].length);
     // "Reportedly, …", "Overall, …": an opening adverb or a word set off by a comma names nothing.
-    if (initial && !marked && (/ly$/.test(lower) || normalized[match.index + match[0].length] === ","))
-      continue;
-    add({ text: word, script: "latin", initialWord: initial && !marked });
+    if (initial && !marked && (/ly$/.test(lower) || next.startsWith(","))) continue;
+    // "Revenue at Toyota …", "Production of …": a common noun before a preposition, or with a noun's
+    // ending, is only a name if the glossary says so; "Quorvane plans …" must be found.
+    const plainNoun =
+      initial &&
+      !marked &&
+      (/^\s+(?:of|at|in|for|from|on|to|by|with|across|among)\b/.test(next) ||
+        /(?:tion|sion|ment|ness|ity|ance|ence|ing|ure|nue|ings|ers)$/.test(lower));
+    add({ text: word, script: "latin", initialWord: plainNoun });
   }
   for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{3,}/gu)) {
     if (!KATAKANA_UNITS.has(word) && /[^ー]/u.test(word))
@@ -223,17 +230,52 @@ function latinSkeleton(word: string): string {
 
 const fold = (text: string) => text.normalize("NFKC").toLowerCase();
 
+/**
+ * Loanwords whose katakana does not sound like the English word (テレビ is "TV", not "television"), so
+ * the consonant skeleton cannot pair them; news Japanese uses them constantly.
+ */
+const LOANWORDS: Glossary = parseGlossary([
+  "テレビ / TV / television",
+  "ノートパソコン / laptop / notebook",
+  "パソコン / PC / computer",
+  "スマホ / smartphone",
+  "メーカー / manufacturer / maker",
+  "アプリ / app / application",
+  "スタートアップ / start-up / startup",
+  "インフレ / inflation",
+  "デフレ / deflation",
+  "ゲーム機 / console",
+  "エアコン / air conditioner",
+  "コンビニ / convenience store",
+  "マンション / condominium / apartment",
+  "サラリーマン / office worker",
+  "ガソリン / gasoline / petrol",
+  "ビル / building",
+  "ホームページ / website",
+  "ネット / internet / online",
+  "ドローン / drone",
+  "ワクチン / vaccine",
+  "ウイルス / virus",
+  "エネルギー / energy",
+  "アルバイト / part-time",
+  "ベア / base pay",
+]);
+
 /** The glossary's other spellings of a name (the name itself included). */
 function spellingsOf(name: string, glossary: Glossary): string[] {
-  const key = fold(name);
+  const folded = fold(name);
+  // "TVs" is the plural of "TV": a Latin name is also looked up without a plural "s".
+  const keys = /^[a-z].*[a-z]s$/i.test(name) ? [folded, folded.slice(0, -1)] : [folded];
   const spellings = [name];
-  for (const group of glossary) {
-    if (group.some((spelling) => fold(spelling) === key || fold(spelling).split(/\s+/).includes(key)))
-      spellings.push(...group);
+  for (const group of [...glossary, ...LOANWORDS]) {
+    const matches = (spelling: string) =>
+      keys.some((key) => fold(spelling) === key || fold(spelling).split(/\s+/).includes(key));
+    if (group.some(matches)) spellings.push(...group);
   }
   return spellings;
 }
 
+/** True when the glossary (or the list of common loanwords) spells the name another way. */
 export function inGlossary(name: string, glossary: Glossary): boolean {
   return spellingsOf(name, glossary).length > 1;
 }

@@ -34,6 +34,14 @@ const ENGLISH: Rule[] = [
     "\\b(?:after|later than|subsequently|afterwards|following(?= (?:the|its|a|an|his|her|their)\\b))\\b",
     "after",
   ),
+  rule(
+    "\\b(?:put|puts|putting|push(?:es|ed)?|drive|drove|driven|mark(?:s|ed)?|go|goes|went|gone|going) up\\b",
+    "up",
+  ),
+  rule(
+    "\\b(?:bring|brings|brought|push(?:es|ed)?|drive|drove|driven|mark(?:s|ed)?|go|goes|went|gone|going|scale[ds]?) (?:down|back)\\b",
+    "down",
+  ),
   rule("\\b(?:all|every|each|entire|entirely|whole)\\b", "all"),
   rule("\\b(?:some|several|part of|a few|partly|partially)\\b", "some"),
   rule(
@@ -64,7 +72,7 @@ const JAPANESE: Rule[] = [
   rule("確実|必ず|予定", "certain"),
   rule("より前|以前|直前|前に|前の|前、", "before"),
   rule("より後|以降|直後|その後|後に|後の|後、|あと(?:に|で)|のち", "after"),
-  rule("全て|すべて|全部|全員|全社|全額|全体|いずれも|あらゆる|各(?=\\p{Script=Han})", "all"),
+  rule("全て|すべて|全部|全員|全社|全額|全体|いずれも|あらゆる|各(?=\\p{Script=Han})|全(?=\\d)", "all"),
   rule("一部|いくつか|部分的", "some"),
   rule("増|上昇|上回|上が|上げ|拡大|伸び|伸ば|高ま|高騰|高い|高く|急騰|倍", "up"),
   rule("減|下落|下降|低下|下回|下が|下げ|縮小|落ち|急落|低い|低く|安い|安く|安価|値下", "down"),
@@ -91,8 +99,8 @@ const CHINESE: Rule[] = [
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 
-/** The cues of a text; "negated" only when it is negated an odd number of times. */
-export function polarityOf(text: string): Set<Cue> {
+/** Runs the cue rules over a text: its cues, and the text with every cue word blanked out. */
+function readCues(text: string): { cues: Set<Cue>; rest: string } {
   // "May" with a capital is the month; the modal is lower-case inside a sentence.
   let rest = text
     .normalize("NFKC")
@@ -111,16 +119,28 @@ export function polarityOf(text: string): Set<Cue> {
     });
   }
   if (negations % 2 === 1) cues.add("negated");
-  return cues;
+  return { cues, rest };
+}
+
+/** The cues of a text; "negated" only when it is negated an odd number of times. */
+export function polarityOf(text: string): Set<Cue> {
+  return readCues(text).cues;
+}
+
+/** The text without its cue words (lower-cased): what it is about, not which way it points. */
+export function withoutCues(text: string): string {
+  return readCues(text).rest;
 }
 
 export function samePolarity(a: Set<Cue>, b: Set<Cue>): boolean {
   return a.size === b.size && [...a].every((cue) => b.has(cue));
 }
 
-// Clauses: sentences, then the parts joined by commas and contrastive or additive conjunctions.
+// Clauses: sentences, then the parts joined by English commas and contrastive or additive conjunctions.
+// Japanese and Chinese commas are left alone: 「トヨタは2024年、値上げした」 is one clause whose topic
+// the comma only sets off.
 const CLAUSE_BREAK =
-  /[.;!?。；！？\n]+(?!\d)|,(?!\d{3})|[，、:：]|\s+(?:but|while|whereas|although|though|and|yet)\s+|が、|けど|一方で?|但是?|而且?|并且/u;
+  /[.;!?。；！？\n]+(?!\d)|,(?!\d{3})|[:：]|\s+(?:but|while|whereas|although|though|and|yet)\s+|が、|けど|一方で?|但是?|而且?|并且/u;
 
 /** The clauses of a text, with the text they came from kept for alignment. */
 export function clausesOf(text: string): string[] {
@@ -152,8 +172,9 @@ const KEPT = new Set<Cue>(["negated", "hedged", "some"]);
 
 /**
  * True when the claim points the same way as the passage clauses it is about. Each claim clause is
- * aligned with the passage clauses that share the most anchors with it (`overlap` counts them; the best
- * ones and any at least half as good; all of them when none shares any). A claim clause may carry no
+ * aligned with the passage clauses that share anchors with it (`overlap` counts them; those with at
+ * least a third of the best count; all clauses when none shares any), so a translation that merges or
+ * splits clauses is still compared with what it restates. A claim clause may carry no
  * cue its passage clauses lack, and the claim clauses aligned with a passage clause must keep its
  * negation, hedge and "some": a claim can neither add "not" nor drop it. (Leaving out that something
  * rose, or happened before something else, says less; it does not reverse anything.)
@@ -174,7 +195,8 @@ export function polarityAgrees(
     const best = Math.max(0, ...scores);
     const allowed = new Set<Cue>();
     passageClauses.forEach((_, i) => {
-      if (best > 0 && (scores[i] ?? 0) < best / 2) return;
+      const score = scores[i] ?? 0;
+      if (best > 0 && (score === 0 || score < best / 3)) return;
       aligned[i] = true;
       for (const cue of passageCues[i] ?? []) allowed.add(cue);
       for (const cue of own) covered[i]?.add(cue);

@@ -3,7 +3,7 @@
 // polarity and most terms), and the check of the evidence span an entailment answer quotes.
 import type { Claim, ConfirmationMethod, Passage } from "../types.js";
 import { type Glossary, inGlossary, nameFoundIn, namesOf, numbersOf } from "./claim-anchors.js";
-import { polarityAgrees } from "./polarity.js";
+import { polarityAgrees, withoutCues } from "./polarity.js";
 import { foldText, sentenceLang, similarityTerms } from "./terms.js";
 
 export type { Glossary } from "./claim-anchors.js";
@@ -42,23 +42,56 @@ function comparable(text: string): string {
     .trim();
 }
 
-/** Anchors two clauses share: numbers and names in any script, and similarity terms in the same one. */
+/**
+ * Anchors two clauses share: numbers, names found either way in any script, and the words they share
+ * besides their cues ("fell" must not tie a reversed claim to the clause it reverses).
+ */
 function anchorOverlap(glossary: Glossary) {
   return (claimClause: string, passageClause: string): number => {
     const numbers = new Set(numbersOf(passageClause, true));
     let shared = numbersOf(claimClause).filter((n) => numbers.has(n)).length;
-    shared += namesOf(claimClause).filter((name) => nameFoundIn(name, passageClause, glossary)).length;
-    const terms = new Set(similarityTerms(passageClause));
-    shared += similarityTerms(claimClause).filter((term) => terms.has(term)).length;
+    // A name counts once, whichever side spells it in a script the other can be searched for.
+    shared += Math.max(
+      namesOf(claimClause).filter((name) => nameFoundIn(name, passageClause, glossary)).length,
+      namesOf(passageClause).filter((name) => nameFoundIn(name, claimClause, glossary)).length,
+    );
+    const words = (text: string) =>
+      similarityTerms(withoutCues(text)).filter((term) => !/^[\d.]+$/.test(term));
+    const terms = new Set(words(passageClause));
+    shared += words(claimClause).filter((term) => terms.has(term)).length;
     return shared;
   };
 }
 
+/**
+ * The sentences of the evidence a claim is about, judged without numbers (names and words only), so a
+ * changed number cannot borrow a number from another sentence of the same passage.
+ */
+function aboutSentences(claim: string, evidence: string, glossary: Glossary): string[] {
+  const sentences = evidence.split(/(?<=[.!?。！？])\s*/u).filter((s) => s.trim().length > 0);
+  if (sentences.length < 2) return [evidence];
+  const scores = sentences.map(
+    (sentence) =>
+      namesOf(claim).filter((name) => nameFoundIn(name, sentence, glossary)).length +
+      termOverlap(withoutCues(claim), withoutCues(sentence)),
+  );
+  const best = Math.max(...scores);
+  return best > 0 ? sentences.filter((_, i) => (scores[i] ?? 0) >= best / 2) : sentences;
+}
+
 /** The first rule (numbers, names, polarity) by which `evidence` does not support `claim`, or null. */
 function anchorsMissing(claim: string, evidence: string, glossary: Glossary): SupportReason | null {
-  const numbers = new Set(numbersOf(evidence, true));
-  if (numbersOf(claim).some((n) => !numbers.has(n))) return "numbers";
-  const crossScript = sentenceScript(claim) !== sentenceScript(evidence);
+  // Counted, not just looked up: "3 plants … in March" needs two 3s.
+  const available = new Map<string, number>();
+  for (const n of numbersOf(aboutSentences(claim, evidence, glossary).join(" "), true))
+    available.set(n, (available.get(n) ?? 0) + 1);
+  for (const n of numbersOf(claim)) {
+    const left = available.get(n) ?? 0;
+    if (left === 0) return "numbers";
+    available.set(n, left - 1);
+  }
+  // Only an English-like claim has capitalised plain words; in Japanese any Latin word is a name.
+  const crossScript = sentenceScript(claim) === "latin" && sentenceScript(evidence) !== "latin";
   const missing = namesOf(claim).some((name) => {
     // A capitalised opening word in a translation may be a plain noun ("Exports rose …"): a name only if
     // the glossary lists it.

@@ -46,8 +46,14 @@ describe("names", () => {
     expect(namesOf("In January 2025, Sony cut prices.").map((n) => n.text)).toEqual(["Sony"]);
   });
 
-  it("marks a capitalised opening word, which may be a plain noun in a translation", () => {
-    expect(namesOf("Exports rose 5%.")).toEqual([{ text: "Exports", script: "latin", initialWord: true }]);
+  it("marks a capitalised opening common noun, which a translation need not spell, but not an opening name", () => {
+    expect(namesOf("Exports of chips rose 5%.")).toEqual([
+      { text: "Exports", script: "latin", initialWord: true },
+    ]);
+    expect(namesOf("Production resumed in May.")[0]?.initialWord).toBe(true);
+    expect(namesOf("Quorvane plans to invest $3 billion.")).toEqual([
+      { text: "Quorvane", script: "latin", initialWord: false },
+    ]);
     expect(namesOf("ソニーは500ドルで売りました").map((n) => n.text)).toEqual(["ソニー"]);
   });
 
