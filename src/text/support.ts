@@ -68,7 +68,7 @@ function anchorOverlap(glossary: Glossary) {
  * changed number cannot borrow a number from another sentence of the same passage.
  */
 function aboutSentences(claim: string, evidence: string, glossary: Glossary): string[] {
-  const sentences = evidence.split(/(?<=[.!?。！？])\s*/u).filter((s) => s.trim().length > 0);
+  const sentences = evidence.split(/(?<=[.!?])\s+|(?<=[。！？])\s*/u).filter((s) => s.trim().length > 0);
   if (sentences.length < 2) return [evidence];
   const scores = sentences.map(
     (sentence) =>
