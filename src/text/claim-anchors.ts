@@ -2,8 +2,27 @@
 // or kanji numerals with their scales, month names as numbers; Latin names found in katakana and
 // katakana names in Latin by their consonant skeleton, or through the outline's glossary of spellings.
 
+/**
+ * `fn` remembering its answers for the last texts it saw (the check runs per claim × passage, and the
+ * same passages come back for every claim of a section). Bounded: the memory is dropped when full.
+ */
+export function memoByText<T>(fn: (text: string) => T, limit = 20_000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined || seen.has(text)) return known as T;
+    if (seen.size >= limit) seen.clear();
+    const value = fn(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /** Spellings of one name each, e.g. ["DeepSeek", "ディープシーク", "深度求索"]. */
 export type Glossary = readonly (readonly string[])[];
+
+/** The glossary of a check without one (shared, so what is remembered per glossary is kept). */
+export const NO_GLOSSARY: Glossary = [];
 
 /** Glossary entries as the outline gives them: "DeepSeek / ディープシーク / 深度求索". */
 export function parseGlossary(entries: readonly string[] | undefined): Glossary {
@@ -78,6 +97,12 @@ const SCALED = /(\d+(?:\.\d+)?)\s*(兆|千億|億|千万|百万|万|千|thousand
  * English number words ("three" for 3), so a claim in digits is not rejected for them.
  */
 export function numbersOf(text: string, lenient = false): string[] {
+  return lenient ? lenientNumbers(text) : strictNumbers(text);
+}
+const strictNumbers = memoByText((text) => readNumbers(text, false));
+const lenientNumbers = memoByText((text) => readNumbers(text, true));
+
+function readNumbers(text: string, lenient: boolean): string[] {
   let folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
   folded = folded.replace(KANJI_NUMERAL, (run) => kanjiToDigits(run));
   const values: number[] = [];
@@ -143,7 +168,9 @@ export interface Name {
 }
 
 /** Latin names (mixed case, capitals, letters with digits, capitalised words) and katakana words. */
-export function namesOf(text: string): Name[] {
+export const namesOf = memoByText(readNames);
+
+function readNames(text: string): Name[] {
   const normalized = text.normalize("NFKC");
   const names: Name[] = [];
   const seen = new Set<string>();
@@ -200,11 +227,14 @@ const KANA_CONSONANT: Array<[string, string]> = [
 ];
 const KANA_SKELETON = new Map(KANA_CONSONANT.flatMap(([chars, sound]) => [...chars].map((c) => [c, sound])));
 
-function katakanaSkeleton(word: string): string {
+const katakanaSkeleton = memoByText(readKatakanaSkeleton);
+const latinSkeleton = memoByText(readLatinSkeleton);
+
+function readKatakanaSkeleton(word: string): string {
   return [...word].map((c) => KANA_SKELETON.get(c) ?? "").join("");
 }
 
-function latinSkeleton(word: string): string {
+function readLatinSkeleton(word: string): string {
   let w = word.toLowerCase().replace(/[^a-z]/g, "");
   if (w.length > 3) w = w.replace(/e$/, "");
   w = w
@@ -261,15 +291,28 @@ const LOANWORDS: Glossary = parseGlossary([
   "ベア / base pay",
 ]);
 
+const spellingsByGlossary = new WeakMap<Glossary, (name: string) => string[]>();
+
 /** The glossary's other spellings of a name (the name itself included). */
 function spellingsOf(name: string, glossary: Glossary): string[] {
+  let lookup = spellingsByGlossary.get(glossary);
+  if (!lookup) {
+    lookup = memoByText((key) => readSpellings(key, glossary));
+    spellingsByGlossary.set(glossary, lookup);
+  }
+  return lookup(name);
+}
+
+function readSpellings(name: string, glossary: Glossary): string[] {
   const folded = fold(name);
   // "TVs" is the plural of "TV": a Latin name is also looked up without a plural "s".
   const keys = /^[a-z].*[a-z]s$/i.test(name) ? [folded, folded.slice(0, -1)] : [folded];
   const spellings = [name];
   for (const group of [...glossary, ...LOANWORDS]) {
-    const matches = (spelling: string) =>
-      keys.some((key) => fold(spelling) === key || fold(spelling).split(/\s+/).includes(key));
+    const matches = (spelling: string) => {
+      const known = fold(spelling);
+      return keys.some((key) => known === key || (known.includes(" ") && known.split(/\s+/).includes(key)));
+    };
     if (group.some(matches)) spellings.push(...group);
   }
   return spellings;
@@ -282,6 +325,19 @@ export function inGlossary(name: string, glossary: Glossary): boolean {
 
 /** True when `text` names `name` in some script: as written, as a glossary spelling, or by its skeleton. */
 export function nameFoundIn(name: Name, text: string, glossary: Glossary): boolean {
+  let found = foundByGlossary.get(glossary);
+  if (!found) {
+    found = memoByText((key) => {
+      const [script, word, within] = key.split("\u0000") as [Name["script"], string, string];
+      return searchName({ text: word, script, initialWord: false }, within, glossary);
+    });
+    foundByGlossary.set(glossary, found);
+  }
+  return found(`${name.script}\u0000${name.text}\u0000${text}`);
+}
+const foundByGlossary = new WeakMap<Glossary, (key: string) => boolean>();
+
+function searchName(name: Name, text: string, glossary: Glossary): boolean {
   const folded = fold(text);
   if (spellingsOf(name.text, glossary).some((spelling) => folded.includes(fold(spelling)))) return true;
   // A plural "s" is not sounded in katakana (servers ~ サーバー), but may belong to a name (Rapidus).

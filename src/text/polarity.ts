@@ -4,6 +4,8 @@
 // lists cover English, Japanese and Chinese; cues are language-independent, so a Japanese sentence
 // can be compared with the English passage it translates.
 
+import { memoByText } from "./claim-anchors.js";
+
 export type Cue = "negated" | "up" | "down" | "before" | "after" | "hedged" | "certain" | "all" | "some";
 
 /** A rule turns what it matches into cues (none: the words are masked so a shorter rule cannot misread them). */
@@ -100,7 +102,9 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 
 /** Runs the cue rules over a text: its cues, and the text with every cue word blanked out. */
-function readCues(text: string): { cues: Set<Cue>; rest: string } {
+const readCues = memoByText(applyRules);
+
+function applyRules(text: string): { cues: Set<Cue>; rest: string } {
   // "May" with a capital is the month; the modal is lower-case inside a sentence.
   let rest = text
     .normalize("NFKC")
@@ -130,10 +134,6 @@ export function polarityOf(text: string): Set<Cue> {
 /** The text without its cue words (lower-cased): what it is about, not which way it points. */
 export function withoutCues(text: string): string {
   return readCues(text).rest;
-}
-
-export function samePolarity(a: Set<Cue>, b: Set<Cue>): boolean {
-  return a.size === b.size && [...a].every((cue) => b.has(cue));
 }
 
 // Clauses: sentences, then the parts joined by English commas and contrastive or additive conjunctions.

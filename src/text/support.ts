@@ -2,7 +2,15 @@
 // final citation gate and the format checker: the fast check (verbatim, or the same numbers, names,
 // polarity and most terms), and the check of the evidence span an entailment answer quotes.
 import type { Claim, ConfirmationMethod, Passage } from "../types.js";
-import { type Glossary, inGlossary, nameFoundIn, namesOf, numbersOf } from "./claim-anchors.js";
+import {
+  type Glossary,
+  inGlossary,
+  memoByText,
+  NO_GLOSSARY,
+  nameFoundIn,
+  namesOf,
+  numbersOf,
+} from "./claim-anchors.js";
 import { polarityAgrees, withoutCues } from "./polarity.js";
 import { foldText, sentenceLang, similarityTerms } from "./terms.js";
 
@@ -31,7 +39,9 @@ const FRAMING_OPENING =
   /^(?:reportedly|overall|however|meanwhile|moreover|furthermore|additionally|separately|notably|indeed|similarly|likewise|in (?:short|sum|addition|particular|contrast)|by contrast|as a result|at the same time|according to [^,]{1,60})\s*,\s*|^(?:報道によると|報道によれば|一方|また|さらに|なお|ただし|全体として|総じて|据报道|此外|另外|同时)[、，,]\s*/iu;
 
 /** Whitespace-collapsed, folded text without citation marks, quotation marks or final punctuation. */
-function comparable(text: string): string {
+const comparable = memoByText(readComparable);
+
+function readComparable(text: string): string {
   return foldText(text)
     .replace(/\[\d+\]/g, "")
     .replace(/\s+/g, " ")
@@ -41,6 +51,11 @@ function comparable(text: string): string {
     .replace(/[「『“"'‘]+$|^[」』”"'’]+/g, "")
     .trim();
 }
+
+/** Similarity terms without cue words and numbers: what a clause is about. */
+const contentWords = memoByText((text) =>
+  similarityTerms(withoutCues(text)).filter((term) => !/^[\d.]+$/.test(term)),
+);
 
 /**
  * Anchors two clauses share: numbers, names found either way in any script, and the words they share
@@ -55,10 +70,8 @@ function anchorOverlap(glossary: Glossary) {
       namesOf(claimClause).filter((name) => nameFoundIn(name, passageClause, glossary)).length,
       namesOf(passageClause).filter((name) => nameFoundIn(name, claimClause, glossary)).length,
     );
-    const words = (text: string) =>
-      similarityTerms(withoutCues(text)).filter((term) => !/^[\d.]+$/.test(term));
-    const terms = new Set(words(passageClause));
-    shared += words(claimClause).filter((term) => terms.has(term)).length;
+    const terms = new Set(contentWords(passageClause));
+    shared += contentWords(claimClause).filter((term) => terms.has(term)).length;
     return shared;
   };
 }
@@ -73,7 +86,7 @@ function aboutSentences(claim: string, evidence: string, glossary: Glossary): st
   const scores = sentences.map(
     (sentence) =>
       namesOf(claim).filter((name) => nameFoundIn(name, sentence, glossary)).length +
-      termOverlap(withoutCues(claim), withoutCues(sentence)),
+      termOverlap(contentWords(claim), contentWords(sentence)),
   );
   const best = Math.max(...scores);
   return best > 0 ? sentences.filter((_, i) => (scores[i] ?? 0) >= best / 2) : sentences;
@@ -82,10 +95,12 @@ function aboutSentences(claim: string, evidence: string, glossary: Glossary): st
 /** The first rule (numbers, names, polarity) by which `evidence` does not support `claim`, or null. */
 function anchorsMissing(claim: string, evidence: string, glossary: Glossary): SupportReason | null {
   // Counted, not just looked up: "3 plants … in March" needs two 3s.
+  const claimNumbers = numbersOf(claim);
   const available = new Map<string, number>();
-  for (const n of numbersOf(aboutSentences(claim, evidence, glossary).join(" "), true))
-    available.set(n, (available.get(n) ?? 0) + 1);
-  for (const n of numbersOf(claim)) {
+  if (claimNumbers.length > 0)
+    for (const n of numbersOf(aboutSentences(claim, evidence, glossary).join(" "), true))
+      available.set(n, (available.get(n) ?? 0) + 1);
+  for (const n of claimNumbers) {
     const left = available.get(n) ?? 0;
     if (left === 0) return "numbers";
     available.set(n, left - 1);
@@ -108,14 +123,16 @@ function sentenceScript(text: string): "kana" | "han" | "latin" {
   return /\p{Script=Han}/u.test(text) ? "han" : "latin";
 }
 
-function termOverlap(claim: string, evidence: string): number {
-  const terms = new Set(similarityTerms(claim));
+function termOverlap(claim: string | string[], evidence: string | string[]): number {
+  const terms = new Set(typeof claim === "string" ? termsOf(claim) : claim);
   if (terms.size === 0) return 0;
-  const evidenceTerms = new Set(similarityTerms(evidence));
+  const evidenceTerms = new Set(typeof evidence === "string" ? termsOf(evidence) : evidence);
   let shared = 0;
   for (const term of terms) if (evidenceTerms.has(term)) shared++;
   return shared / terms.size;
 }
+
+const termsOf = memoByText(similarityTerms);
 
 /**
  * The fast check. "supported" when the passage contains the claim (verbatim, or after an opening such
@@ -127,7 +144,7 @@ function termOverlap(claim: string, evidence: string): number {
 export function judgeClaimSupport(
   claim: string,
   passage: Passage,
-  glossary: Glossary = [],
+  glossary: Glossary = NO_GLOSSARY,
 ): SupportJudgement {
   const claimText = comparable(claim);
   if (claimText.length === 0) return { verdict: "unsupported", reason: "empty" };
@@ -150,7 +167,11 @@ export function judgeClaimSupport(
     : { verdict: "unsupported", reason: "terms" };
 }
 
-export function checkClaimSupport(claim: string, passage: Passage, glossary: Glossary = []): SupportVerdict {
+export function checkClaimSupport(
+  claim: string,
+  passage: Passage,
+  glossary: Glossary = NO_GLOSSARY,
+): SupportVerdict {
   return judgeClaimSupport(claim, passage, glossary).verdict;
 }
 
@@ -164,7 +185,7 @@ const squeeze = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").tr
 export function checkEvidence(
   claim: string,
   evidence: ReadonlyArray<{ passage: Passage; span: string }>,
-  glossary: Glossary = [],
+  glossary: Glossary = NO_GLOSSARY,
 ): { valid: boolean; reason?: SupportReason | "span" } {
   const spans = evidence.map(({ passage, span }) => ({ passage, span: squeeze(span) }));
   if (spans.length === 0 || spans.some(({ passage, span }) => !span || !squeeze(passage.text).includes(span)))
@@ -187,7 +208,11 @@ export interface Confirmation {
  * check), else those whose quoted spans the claim carries and `checkEvidence` accepts; null when none.
  * The verifier and the final gate both decide with this, so they cannot disagree.
  */
-export function confirmClaim(claim: Claim, cited: Passage[], glossary: Glossary = []): Confirmation | null {
+export function confirmClaim(
+  claim: Claim,
+  cited: Passage[],
+  glossary: Glossary = NO_GLOSSARY,
+): Confirmation | null {
   const judged = cited.map((passage) => ({ passage, ...judgeClaimSupport(claim.text, passage, glossary) }));
   const supported = judged.filter((j) => j.verdict === "supported");
   const fastIds = supported.map((j) => j.passage.id);
