@@ -2,15 +2,8 @@
 // final citation gate and the format checker: the fast check (verbatim, or the same numbers, names,
 // polarity and most terms), and the check of the evidence span an entailment answer quotes.
 import type { Claim, ConfirmationMethod, Passage } from "../types.js";
-import {
-  type Glossary,
-  inGlossary,
-  memoByText,
-  NO_GLOSSARY,
-  nameFoundIn,
-  namesOf,
-  numbersOf,
-} from "./claim-anchors.js";
+import { type Glossary, memoByText, NO_GLOSSARY, namesOf, numbersOf } from "./claim-anchors.js";
+import { inGlossary, nameFoundIn } from "./name-spellings.js";
 import { polarityAgrees, withoutCues } from "./polarity.js";
 import { foldText, sentenceLang, similarityTerms } from "./terms.js";
 
