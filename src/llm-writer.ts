@@ -40,6 +40,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const byId = new Map(passages.map((p) => [p.id, p]));
       const outcomes: ClaimOutcome[] = [];
       const signalOption = signal ? { signal } : {};
+      let glossary: string[] = [];
       const verified = async (paragraphs: Paragraph[], candidates: Passage[], purpose: string) => {
         const claims = paragraphs.flatMap((p) => p.claims);
         const results = await verifyClaims({
@@ -49,6 +50,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           candidates,
           purpose,
           lang,
+          glossary,
           ...signalOption,
         });
         outcomes.push(...results.map((r) => r.outcome));
@@ -69,6 +71,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         await draftOutline({ llm, sources, passages: ranked, lang, ...signalOption }),
         { sources, passages, limit: options.sectionPassages ?? 4, embedder: options.embedder, signal },
       );
+      glossary = outline.glossary;
       const jobs = outline.themes.flatMap((theme) =>
         theme.subthemes.map((subtheme) => ({ theme, subtheme })),
       );
@@ -134,7 +137,14 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         return kept;
       };
       const [introduction, conclusion] = await Promise.all([framed("introduction"), framed("conclusion")]);
-      return { title: outline.title, introduction, sections, conclusion, grounding: summarize(outcomes) };
+      return {
+        title: outline.title,
+        introduction,
+        sections,
+        conclusion,
+        grounding: summarize(outcomes),
+        glossary,
+      };
     },
   };
 }

@@ -15,7 +15,7 @@ import {
   toFailure,
   uniqueInputs,
 } from "./source-reader.js";
-import { assertSupportedLang, citeReport } from "./stages/cite.js";
+import { assertSupportedLang, citeReport } from "./stages/cite/index.js";
 import { citedLinks, expandSourceInputs } from "./stages/discover/index.js";
 import { splitPassages } from "./stages/passages/index.js";
 import { discoverSources, type ResearchOptions, refineSources } from "./stages/research/index.js";

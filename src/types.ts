@@ -143,7 +143,24 @@ export interface Claim {
   passageIds: string[];
   /** True when the sentence is kept in its source language inside a report in another language. */
   quotation?: boolean;
+  /** Set by an entailment check: the words of each cited passage that say what the sentence says. */
+  spans?: EvidenceSpan[];
+  /** Set by the final gate (citeReport): how the sentence was confirmed against its passages. */
+  confirmedBy?: ConfirmationMethod;
 }
+
+/** Words quoted verbatim from a passage as evidence for a claim. */
+export interface EvidenceSpan {
+  passageId: string;
+  text: string;
+}
+
+/**
+ * How a sentence was confirmed: it is (nearly) a passage's own words; the fast check found its numbers,
+ * names, direction and most terms in the passage; or only an entailment call (a model) vouched for it,
+ * quoting a span that code checked for the numbers, names and direction.
+ */
+export type ConfirmationMethod = "verbatim" | "fast-check" | "entailment";
 
 export interface Paragraph {
   claims: Claim[];
@@ -174,6 +191,8 @@ export interface GroundingSummary {
   supported: number;
   repaired: number;
   dropped: number;
+  /** The report's sentences by how they were confirmed (set by the final gate). */
+  confirmedBy?: Record<ConfirmationMethod, number>;
 }
 
 export interface Report {
@@ -202,4 +221,6 @@ export interface Draft {
   conclusion: Paragraph[];
   /** Set by a writer that verifies its own claims (the LLM engine): counted over every claim it wrote. */
   grounding?: GroundingSummary;
+  /** Spellings of each name in every script ("DeepSeek / ディープシーク"), for checks across languages. */
+  glossary?: string[];
 }

@@ -119,7 +119,10 @@ describe("passages ranked for each outline section", () => {
       }
       if (taskOf(request) !== "section") return scriptedAnswer(request);
       // The model cites the snow passage, which it was not given, next to one it was given.
-      const claim = { text: "The fab will draw water from the Chitose River.", passageIds: ["s5:0", "s4:0"] };
+      const claim = {
+        text: "City officials plan to draw more water from the Chitose River.",
+        passageIds: ["s5:0", "s4:0"],
+      };
       return JSON.stringify({ paragraphs: [{ claims: [claim] }] });
     });
     const writer = createLlmWriter({ llm: fakeClient(server.baseURL), sectionPassages: 3 });

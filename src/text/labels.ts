@@ -19,6 +19,8 @@ export interface ReportLabels {
   /** The report title; `native` is true when the article title is already in the report language. */
   title: (articleTitle: string, native: boolean) => string;
   grounding: (summary: GroundingSummary, engine: string) => string;
+  /** Legend for sentences only a model's entailment check confirmed (marked in the HTML view). */
+  modelConfirmed: string;
   /** Heading for a theme whose sentences yield no key term. */
   theme: (n: number) => string;
 }
@@ -35,7 +37,12 @@ const JA: ReportLabels = {
   termJoiner: "・",
   title: (title, native) => (native ? `${title}についての調査レポート` : `「${title}」に関する調査レポート`),
   grounding: (g, engine) =>
-    `検証: 主張 ${g.claims} 件、出典で確認 ${g.supported} 件、出典を修正 ${g.repaired} 件、削除 ${g.dropped} 件（${engine}）`,
+    `検証: 主張 ${g.claims} 件、出典で確認 ${g.supported} 件、出典を修正 ${g.repaired} 件、削除 ${g.dropped} 件（${engine}）` +
+    (g.confirmedBy
+      ? `。確認の方法: 原文どおり・ほぼ原文どおり ${g.confirmedBy.verbatim} 件、数値・名称・向きの高速照合 ${g.confirmedBy["fast-check"]} 件、モデルの含意判定（引用箇所を照合）${g.confirmedBy.entailment} 件`
+      : ""),
+  modelConfirmed:
+    "点線の下線: モデルの含意判定だけで確認した文（モデルが示した引用箇所は、数値・名称・否定や増減の向きを機械的に照合済み）",
   theme: (n) => `テーマ${n}`,
 };
 
@@ -51,7 +58,12 @@ const EN: ReportLabels = {
   termJoiner: " and ",
   title: (title) => `Research report: ${title}`,
   grounding: (g, engine) =>
-    `Grounding: ${g.claims} claims, ${g.supported} supported, ${g.repaired} re-cited, ${g.dropped} dropped (${engine})`,
+    `Grounding: ${g.claims} claims, ${g.supported} supported, ${g.repaired} re-cited, ${g.dropped} dropped (${engine})` +
+    (g.confirmedBy
+      ? `. Confirmed: ${g.confirmedBy.verbatim} verbatim or near-verbatim, ${g.confirmedBy["fast-check"]} by the fast check of numbers, names and direction, ${g.confirmedBy.entailment} by a model's entailment check with a quoted span`
+      : ""),
+  modelConfirmed:
+    "Dotted underline: confirmed only by a model's entailment check (the span it quoted was checked by code for numbers, names, negation and direction)",
   theme: (n) => `Theme ${n}`,
 };
 

@@ -1,6 +1,7 @@
 // A scripted stand-in for a real model, answering Shirabe's four writing tasks from the passages in the
 // prompt: the outline groups the given ids, a section quotes its passages and cites them, the framing
-// reuses section sentences, and the checker accepts a claim only where an offered passage contains it.
+// reuses section sentences, and the checker accepts a claim only where an offered passage contains it,
+// quoting the claim as its span.
 // Tests wrap it to misbehave (wrong citations, injected links).
 import type { FakeLlmRequest } from "../support/fake-llm-server.js";
 
@@ -91,8 +92,11 @@ export function scriptedAnswer(request: FakeLlmRequest): string {
     ].map((match) => {
       const text = (match[4] as string).trim();
       const offered = (match[3] as string).split(" ").filter(Boolean);
-      const supportedBy = offered.filter((id) => byId.get(id)?.text.includes(text));
-      return { claim: Number(match[1]), supportedBy, rewrite: null };
+      // The span is the claim itself: this checker only accepts what a passage says word for word.
+      const support = offered
+        .filter((id) => byId.get(id)?.text.includes(text))
+        .map((id) => ({ passage: id, span: text }));
+      return { claim: Number(match[1]), support, rewrite: null };
     });
     return JSON.stringify({ results });
   }

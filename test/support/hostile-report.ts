@@ -1,5 +1,5 @@
 // A report built from sources that carry markup, brackets and a javascript: URL, for the renderers' tests.
-import { citeReport } from "../../src/stages/cite.js";
+import { citeReport } from "../../src/stages/cite/index.js";
 import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import type { Report } from "../../src/types.js";
 import { makeSource } from "../report/sources.js";

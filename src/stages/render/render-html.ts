@@ -12,7 +12,8 @@ body { font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; 
 h1 { font-size: 1.7rem; line-height: 1.4; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
 h4 { margin-top: 2.5rem; } a { color: #0645ad; } a.cite { text-decoration: none; font-size: 0.8em; vertical-align: super; }
 ol.references { padding-left: 0; list-style: none; } ol.references li { overflow-wrap: anywhere; margin: 0.3rem 0; }
-q.quotation { quotes: none; color: #333; } footer { margin-top: 2rem; font-size: 0.85rem; color: #555; }
+q.quotation { quotes: none; color: #333; }
+.model-confirmed { text-decoration: underline dotted #8a6d00; text-underline-offset: 0.2em; } footer { margin-top: 2rem; font-size: 0.85rem; color: #555; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; } p { orphans: 3; widows: 3; } }
 `;
@@ -26,7 +27,10 @@ export function renderHtml(report: Report): string {
     for (const paragraph of list) {
       const sentences = paragraph.claims.map((claim) => {
         const text = escapeHtml(claimText(claim, report.lang));
-        const shown = claim.quotation ? `<q class="quotation">${text}</q>` : text;
+        const quoted = claim.quotation ? `<q class="quotation">${text}</q>` : text;
+        // Where trust rests on a model alone, the reader can see it.
+        const shown =
+          claim.confirmedBy === "entailment" ? `<span class="model-confirmed">${quoted}</span>` : quoted;
         const cites = numbersOf(claim)
           .map((n) => `<a class="cite" href="#ref-${n}">[${n}]</a>`)
           .join("");
@@ -57,8 +61,11 @@ export function renderHtml(report: Report): string {
   body.push(
     `<p><strong>${escapeHtml(labels.original)}:</strong> ${link(report.original.url, report.original.title)}</p>`,
   );
+  const legend = report.grounding.confirmedBy?.entailment
+    ? `<br><span class="model-confirmed">${escapeHtml(labels.modelConfirmed)}</span>`
+    : "";
   body.push(
-    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}${notice ? `<br>${escapeHtml(notice)}` : ""}</footer>`,
+    `<footer>${escapeHtml(labels.grounding(report.grounding, report.engine))} · ${escapeHtml(report.createdAt)}${notice ? `<br>${escapeHtml(notice)}` : ""}${legend}</footer>`,
   );
   return [
     "<!doctype html>",

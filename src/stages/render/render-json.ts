@@ -14,6 +14,8 @@ export function renderJson(report: Report): string {
       quotation: claim.quotation === true,
       passageIds: claim.passageIds,
       citations: numbersOf(claim),
+      ...(claim.confirmedBy ? { confirmedBy: claim.confirmedBy } : {}),
+      ...(claim.spans ? { spans: claim.spans } : {}),
     }));
   const { sources, passages, grounding, failures, ...body } = report;
   return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, report: body, claims, sources, passages, grounding, failures }, null, 2)}\n`;

@@ -9,7 +9,9 @@ const outlineSchema = z.object({
   title: z.string().min(1).describe("the report's title, in the report language"),
   glossary: z
     .array(z.string())
-    .describe("the spelling to use for each person, organisation and product the report names"),
+    .describe(
+      "one entry per person, organisation, product and place the report names: the spelling to use first, then its spellings in the passages' other languages and scripts, separated by ' / ' (e.g. 'ディープシーク / DeepSeek / 深度求索')",
+    ),
   themes: z
     .array(
       z.object({

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyClaims } from "../../src/stages/verify/index.js";
-import type { Passage } from "../../src/types.js";
-import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
-import { fakeClient } from "./helpers.js";
-import { userText } from "./scripted-model.js";
+import { verifyClaims } from "../../../src/stages/verify/index.js";
+import type { Passage } from "../../../src/types.js";
+import { fakeClient } from "../../llm/helpers.js";
+import { userText } from "../../llm/scripted-model.js";
+import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
 
 const passage = (id: string, text: string): Passage => ({
   id,
@@ -34,7 +34,9 @@ describe("verifyClaims", () => {
       purpose: "verify:test",
       lang: "en",
     });
-    expect(results).toEqual([{ claim: { text: chips.text, passageIds: ["s1:1"] }, outcome: "supported" }]);
+    expect(results).toEqual([
+      { claim: { text: chips.text, passageIds: ["s1:1"], confirmedBy: "verbatim" }, outcome: "supported" },
+    ]);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -45,10 +47,12 @@ describe("verifyClaims", () => {
         results: [
           {
             claim: 1,
-            supportedBy: [],
+            support: [],
             rewrite: {
               text: "DeepSeek put the final V3 training run at about $5.6 million.",
-              passageIds: ["s1:0"],
+              support: [
+                { passage: "s1:0", span: "spent about $5.6 million on the final training run of V3" },
+              ],
             },
           },
         ],
@@ -62,9 +66,10 @@ describe("verifyClaims", () => {
       purpose: "verify:test",
       lang: "en",
     });
-    expect(results[0]).toEqual({
-      claim: { text: "DeepSeek put the final V3 training run at about $5.6 million.", passageIds: ["s1:0"] },
-      outcome: "repaired",
+    expect(results[0]?.outcome).toBe("repaired");
+    expect(results[0]?.claim).toMatchObject({
+      text: "DeepSeek put the final V3 training run at about $5.6 million.",
+      passageIds: ["s1:0"],
     });
   });
 
@@ -74,13 +79,16 @@ describe("verifyClaims", () => {
       return JSON.stringify({
         results: Array.from({ length: count }, (_, i) => ({
           claim: i + 1,
-          supportedBy: ["s1:0", "s9:9"],
+          support: [
+            { passage: "s1:0", span: cost.text },
+            { passage: "s9:9", span: cost.text },
+          ],
           rewrite: null,
         })),
       });
     });
-    const claims = Array.from({ length: 10 }, (_, i) => ({
-      text: `DeepSeekのV3の訓練費用は約560万ドルでした（${i}）。`,
+    const claims = Array.from({ length: 10 }, () => ({
+      text: "DeepSeekのV3の最後の訓練費用は約560万ドルでした。",
       passageIds: ["s1:0"],
     }));
     const results = await verifyClaims({
@@ -96,13 +104,17 @@ describe("verifyClaims", () => {
     expect(results.every((r) => r.outcome === "supported" && r.claim?.passageIds.join() === "s1:0")).toBe(
       true,
     );
+    expect(results[0]?.claim).toMatchObject({
+      confirmedBy: "entailment",
+      spans: [{ passageId: "s1:0", text: cost.text }],
+    });
   });
 
   it("keeps page text inside its element: a claim cannot close <claims>, a page's lang cannot close <passage>", async () => {
     let prompt = "";
     server.setResponder((request) => {
       prompt = userText(request);
-      return JSON.stringify({ results: [{ claim: 1, supportedBy: [], rewrite: null }] });
+      return JSON.stringify({ results: [{ claim: 1, support: [], rewrite: null }] });
     });
     // Both texts come from web pages: an extractive claim is a source sentence, lang is the page's markup.
     const hostile = {
@@ -126,5 +138,46 @@ describe("verifyClaims", () => {
       expect(prompt.split(tag)).toHaveLength(2);
     }
     expect(prompt).not.toContain('id="s9:9');
+  });
+
+  it("counts a model's 'supported' for nothing when its span is missing, invented or says the opposite", async () => {
+    const rising = passage("s2:0", "Nvidia's data-centre revenue rose 5% in 2024, the company said.");
+    const claims = [
+      // A translation: only an entailment answer with a valid span can confirm it.
+      { text: "Nvidiaのデータセンター売上高は2024年に5%減少しました。", passageIds: ["s2:0"] },
+      { text: "Nvidiaのデータセンター売上高は2024年に5%増加しました。", passageIds: ["s2:0"] },
+      { text: "Nvidiaのデータセンター売上高は2024年に5%増加しました。", passageIds: ["s2:0"] },
+      { text: "Nvidiaのデータセンター売上高は2024年に5%増加しました。", passageIds: ["s2:0"] },
+    ];
+    server.setResponder(() =>
+      JSON.stringify({
+        results: [
+          { claim: 1, support: [{ passage: "s2:0", span: rising.text }], rewrite: null },
+          { claim: 2, support: [{ passage: "s2:0", span: "" }], rewrite: null },
+          {
+            claim: 3,
+            support: [{ passage: "s2:0", span: "Nvidia's revenue rose 5% in 2024." }],
+            rewrite: null,
+          },
+          {
+            claim: 4,
+            support: [{ passage: "s2:0", span: "Nvidia's data-centre revenue rose 5% in 2024" }],
+            rewrite: null,
+          },
+        ],
+      }),
+    );
+    const results = await verifyClaims({
+      llm: fakeClient(server.baseURL),
+      claims,
+      passages: new Map([[rising.id, rising]]),
+      candidates: [rising],
+      purpose: "verify:test",
+      lang: "ja",
+    });
+    expect(results.map((r) => r.outcome)).toEqual(["dropped", "dropped", "dropped", "supported"]);
+    expect(results[3]?.claim?.spans).toEqual([
+      { passageId: "s2:0", text: "Nvidia's data-centre revenue rose 5% in 2024" },
+    ]);
   });
 });

@@ -1,10 +1,21 @@
-// Draft → Report: checks every claim against the passages it cites, re-cites or drops what they do
-// not support, and numbers the sources by first appearance.
-import { citedAddress } from "../text/canonical.js";
-import { assertSupportedLang, reportLabels } from "../text/labels.js";
-import { checkClaimSupport, type SupportVerdict } from "../text/support.js";
+// Draft → Report: the final gate. Checks every claim against the passages it cites with the same rules
+// the verifier used (text/support.ts: fast check, or the evidence span an entailment answer quoted),
+// re-cites or drops what they do not support, records how each sentence was confirmed, and numbers the
+// sources by first appearance.
+import { citedAddress } from "../../text/canonical.js";
+import { assertSupportedLang, reportLabels } from "../../text/labels.js";
+import {
+  type Confirmation,
+  checkClaimSupport,
+  confirmClaim,
+  type Glossary,
+  judgeClaimSupport,
+  parseGlossary,
+  type SupportVerdict,
+} from "../../text/support.js";
 import type {
   Claim,
+  ConfirmationMethod,
   Draft,
   GroundingSummary,
   Paragraph,
@@ -14,7 +25,7 @@ import type {
   Section,
   Source,
   SourceFailure,
-} from "../types.js";
+} from "../../types.js";
 
 export { assertSupportedLang, checkClaimSupport, reportLabels, type SupportVerdict };
 
@@ -35,27 +46,34 @@ export function citeReport(input: CiteInput): Report {
   const sourceOrder = new Map(input.sources.map((s, i) => [s.id, i]));
   const grounding: GroundingSummary = { claims: 0, supported: 0, repaired: 0, dropped: 0 };
 
+  const glossary = parseGlossary(input.draft.glossary);
+  const confirmedBy: Record<ConfirmationMethod, number> = { verbatim: 0, "fast-check": 0, entailment: 0 };
+
   const verifyClaim = (claim: Claim): Claim | null => {
     grounding.claims++;
     const cited = claim.passageIds.flatMap((id) => byId.get(id) ?? []);
-    const verdicts = cited.map((p) => checkClaimSupport(claim.text, p));
-    // An "undecided" passage (a translation cannot be checked word for word) is kept when no cited
-    // passage is known to support the claim but none contradicts its numbers and names either.
-    const keep = verdicts.includes("supported")
-      ? cited.filter((_, i) => verdicts[i] === "supported")
-      : cited.filter((_, i) => verdicts[i] === "undecided");
-    if (keep.length > 0) {
-      if (keep.length === claim.passageIds.length) grounding.supported++;
-      else grounding.repaired++;
-      return { ...claim, passageIds: keep.map((p) => p.id) };
+    // The verifier decided with the same rules, so a claim it confirmed (with a valid span) stays.
+    const confirmed =
+      confirmClaim(claim, cited, glossary) ??
+      findSupport(claim, cited, input.passages, sourceOrder, glossary);
+    if (!confirmed) {
+      grounding.dropped++;
+      return null;
     }
-    const replacement = findSupport(claim, cited, input.passages, sourceOrder);
-    if (replacement) {
-      grounding.repaired++;
-      return { ...claim, passageIds: [replacement.id] };
-    }
-    grounding.dropped++;
-    return null;
+    const same =
+      confirmed.passageIds.length === claim.passageIds.length &&
+      claim.passageIds.every((id) => confirmed.passageIds.includes(id));
+    if (same) grounding.supported++;
+    else grounding.repaired++;
+    confirmedBy[confirmed.method]++;
+    const { spans, confirmedBy: _previous, ...rest } = claim;
+    const kept = spans?.filter((s) => confirmed.passageIds.includes(s.passageId));
+    return {
+      ...rest,
+      passageIds: confirmed.passageIds,
+      confirmedBy: confirmed.method,
+      ...(kept && kept.length > 0 ? { spans: kept } : {}),
+    };
   };
 
   const verifyParagraphs = (paragraphs: Paragraph[]): Paragraph[] =>
@@ -115,21 +133,22 @@ export function citeReport(input: CiteInput): Report {
     original: subject ? { title: cleanTitle(subject), url: sourceUrl(subject) } : { title: "", url: "" },
     sources: input.sources,
     passages: citedPassages,
-    grounding,
+    grounding: { ...grounding, confirmedBy },
     failures: input.failures,
   };
 }
 
 /**
- * A passage that supports the claim when its citation does not: first in the sources the claim
- * cited, then the original article, then the other sources in order.
+ * A passage the fast check finds supporting the claim when its citation does not: first in the sources
+ * the claim cited, then the original article, then the other sources in order.
  */
 function findSupport(
   claim: Claim,
   cited: Passage[],
   passages: Passage[],
   sourceOrder: Map<string, number>,
-): Passage | null {
+  glossary: Glossary,
+): Confirmation | null {
   const citedSources = new Set(cited.map((p) => p.sourceId));
   const priority = (p: Passage) =>
     citedSources.has(p.sourceId) ? -1 : (sourceOrder.get(p.sourceId) ?? Infinity);
@@ -141,7 +160,12 @@ function findSupport(
         (sourceOrder.get(a.sourceId) ?? 0) - (sourceOrder.get(b.sourceId) ?? 0) ||
         a.start - b.start,
     );
-  return ordered.find((p) => checkClaimSupport(claim.text, p) === "supported") ?? null;
+  for (const passage of ordered) {
+    const judged = judgeClaimSupport(claim.text, passage, glossary);
+    if (judged.verdict === "supported")
+      return { passageIds: [passage.id], method: judged.method ?? "fast-check" };
+  }
+  return null;
 }
 
 export function sourceUrl(source: Source): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkClaimSupport, citeReport } from "../../src/stages/cite.js";
-import { splitPassages } from "../../src/stages/passages/split-passages.js";
-import type { Draft, Passage } from "../../src/types.js";
-import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "./sources.js";
+import { renderReport } from "../../../src/index.js";
+import { checkClaimSupport, citeReport } from "../../../src/stages/cite/index.js";
+import { splitPassages } from "../../../src/stages/passages/split-passages.js";
+import type { Draft, Passage } from "../../../src/types.js";
+import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "../../report/sources.js";
 
 const passages = allSources.flatMap((s) => splitPassages(s));
 const passageWith = (fragment: string): Passage => {
@@ -85,7 +86,13 @@ describe("citeReport", () => {
     ]);
     expect(report.original).toEqual({ title: articleJa.article.title, url: articleJa.article.url });
     expect(report.passages.map((p) => p.id)).toEqual([nvidia.id, rules.id, subsidy.id]);
-    expect(report.grounding).toEqual({ claims: 4, supported: 4, repaired: 0, dropped: 0 });
+    expect(report.grounding).toEqual({
+      claims: 4,
+      supported: 4,
+      repaired: 0,
+      dropped: 0,
+      confirmedBy: { verbatim: 4, "fast-check": 0, entailment: 0 },
+    });
     expect(report.failures).toHaveLength(1);
   });
 
@@ -104,10 +111,16 @@ describe("citeReport", () => {
       sections: [],
       conclusion: [],
     });
-    expect(report.grounding).toEqual({ claims: 3, supported: 1, repaired: 1, dropped: 1 });
+    expect(report.grounding).toEqual({
+      claims: 3,
+      supported: 1,
+      repaired: 1,
+      dropped: 1,
+      confirmedBy: { verbatim: 2, "fast-check": 0, entailment: 0 },
+    });
     expect(report.introduction[0]?.claims).toEqual([
-      { text: nvidia.text, passageIds: [nvidia.id] },
-      { text: rules.text, passageIds: [rules.id] },
+      { text: nvidia.text, passageIds: [nvidia.id], confirmedBy: "verbatim" },
+      { text: rules.text, passageIds: [rules.id], confirmedBy: "verbatim" },
     ]);
   });
 
@@ -137,6 +150,52 @@ describe("citeReport", () => {
     expect(cited("http://127.0.0.1:8080/saved", "https://www.reuters.com/world/real")).toBe(
       "https://www.reuters.com/world/real",
     );
+  });
+});
+
+describe("the final gate and the verifier's evidence", () => {
+  const nvidia = passageWith("Shares of NVIDIA");
+  const translation = "DeepSeekの発表後、NVIDIAの株価は一日で17%下落しました。";
+  const reversed = "DeepSeekの発表後、NVIDIAの株価は一日で17%上昇しました。";
+  const span = "Shares of NVIDIA fell 17% in a single day after DeepSeek released its new model.";
+  const draftOf = (claims: Draft["introduction"][number]["claims"]): Draft => ({
+    title: "T",
+    introduction: [{ claims }],
+    sections: [],
+    conclusion: [],
+  });
+
+  it("keeps a translation the verifier confirmed with a valid span, counts it and marks it in the HTML", () => {
+    const report = cite(
+      draftOf([
+        { text: translation, passageIds: [nvidia.id], spans: [{ passageId: nvidia.id, text: span }] },
+      ]),
+    );
+    expect(report.introduction[0]?.claims[0]).toMatchObject({
+      confirmedBy: "entailment",
+      passageIds: [nvidia.id],
+    });
+    expect(report.grounding.confirmedBy).toEqual({ verbatim: 0, "fast-check": 0, entailment: 1 });
+    const html = renderReport(report, "html");
+    expect(html).toContain(`<span class="model-confirmed">${translation}</span>`);
+    expect(html).toContain("モデルの含意判定だけで確認した文");
+    expect(html).toContain("モデルの含意判定（引用箇所を照合）1 件");
+    const json = JSON.parse(renderReport(report, "json"));
+    expect(json.claims[0]).toMatchObject({
+      confirmedBy: "entailment",
+      spans: [{ passageId: nvidia.id, text: span }],
+    });
+  });
+
+  it("drops a translation without a span, and one whose span says the opposite", () => {
+    const report = cite(
+      draftOf([
+        { text: translation, passageIds: [nvidia.id] },
+        { text: reversed, passageIds: [nvidia.id], spans: [{ passageId: nvidia.id, text: span }] },
+      ]),
+    );
+    expect(report.grounding).toMatchObject({ claims: 2, dropped: 2 });
+    expect(renderReport(report, "html")).not.toContain('model-confirmed">');
   });
 });
 
