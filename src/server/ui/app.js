@@ -239,7 +239,8 @@ function showHome() {
     id: "file",
     name: "file",
     type: "file",
-    accept: ".html,.htm,.md,.markdown,.txt",
+    multiple: true,
+    accept: ".html,.htm,.md,.markdown,.txt,.zip",
   });
   const urlField = field(text.url, urlInput, "url");
   const fileField = field(text.file, fileInput, "file");
@@ -337,16 +338,24 @@ function showHome() {
     const sources = sourcesInput.value.split(/\s+/).filter(Boolean);
     if (sources.length > 0) body.sources = sources;
     const byFile = form.querySelector('input[name="kind"]:checked')?.value === "file";
-    if (byFile && fileInput.files[0]) {
-      // Sent as bytes, so the server decodes a Shift_JIS or EUC-JP page by its own rules.
-      const bytes = new Uint8Array(await fileInput.files[0].arrayBuffer());
-      let binary = "";
-      for (let start = 0; start < bytes.length; start += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+    let request;
+    if (byFile && fileInput.files.length > 0) {
+      // Sent as bytes (multipart), so the server decodes a Shift_JIS or EUC-JP page by its own rules;
+      // a folder's files keep their relative paths, so the article finds the pages it links to.
+      const data = new FormData();
+      for (const [name, value] of Object.entries(body)) {
+        if (name !== "sources") data.append(name, String(value));
       }
-      body.file = { name: fileInput.files[0].name, content: btoa(binary), encoding: "base64" };
+      if (sources.length > 0) data.append("sources", sources.join("\n"));
+      for (const file of fileInput.files) data.append("files", file, file.webkitRelativePath || file.name);
+      request = { method: "POST", body: data };
     } else if (!byFile && urlInput.value.trim()) {
       body.url = urlInput.value.trim();
+      request = {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      };
     } else {
       status.textContent = text.needInput;
       return;
@@ -354,11 +363,7 @@ function showHome() {
     submit.disabled = true;
     submit.textContent = text.submitting;
     try {
-      const { id } = await api("/api/reports", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+      const { id } = await api("/api/reports", request);
       location.hash = `#/reports/${id}`;
     } catch (error) {
       status.textContent = error.message;

@@ -6,9 +6,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/pdf.js";
-import { startTestServer, type TestServer } from "../server/_server.js";
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { startTestServer, type TestServer } from "../support/test-server.js";
 
 // A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
 const SLOW_TEST_MS = 60_000;
