@@ -121,7 +121,9 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     const headings = await page.locator("article.report h2").allTextContents();
     expect(headings[0]).toBe("緒言");
     expect(headings.at(-1)).toBe("結論");
-    expect(await page.locator("article.report h4").textContent()).toBe("参照記事");
+    // 参照記事 is one level below the last h2 (no h2 → h4 jump).
+    expect(await page.locator("article.report #ref-list").textContent()).toBe("参照記事");
+    expect(await page.locator("article.report #ref-list").evaluate((node) => node.tagName)).toBe("H3");
     expect(await page.locator('[data-testid="grounding"]').textContent()).toMatch(/検証: 主張 \d+ 件/);
     await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
   });
