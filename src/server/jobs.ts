@@ -111,16 +111,22 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         maxLinks: request.maxLinks ?? 10,
         followLinks: request.followLinks ?? true,
       });
-      const made = await maker.make(
-        {
-          input: request.input,
-          lang: request.lang,
-          sources: request.sources,
-          ...(request.maxLinks === undefined ? {} : { maxLinks: request.maxLinks }),
-          ...(request.followLinks === undefined ? {} : { followLinks: request.followLinks }),
-        },
-        { writer: session.writer, local: request.engine.quotesVerbatim === true, signal },
-        (event) => emit(job, event, redact),
+      const made = await untilAborted(
+        signal,
+        maker.make(
+          {
+            input: request.input,
+            lang: request.lang,
+            sources: request.sources,
+            ...(request.maxLinks === undefined ? {} : { maxLinks: request.maxLinks }),
+            ...(request.followLinks === undefined ? {} : { followLinks: request.followLinks }),
+          },
+          { writer: session.writer, local: request.engine.quotesVerbatim === true, signal },
+          (event) => {
+            // Work that outlives a cancel (a fetch finishing by its own time limit) is no longer shown.
+            if (!signal.aborted) emit(job, event, redact);
+          },
+        ),
       );
       // The job id is the report id everywhere: in the URL the user already has, the store and exports.
       const report = JSON.parse(redact(JSON.stringify({ ...made.report, id: job.id })));
@@ -246,6 +252,16 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       await maker.close();
     },
   };
+}
+
+/** The work's result, or a rejection as soon as `signal` aborts (the work itself ends by its own limits). */
+function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /** Rewrites the private upload folder out of a text: users see their file names, never server paths. */

@@ -5,6 +5,8 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { renderReport } from "../index.js";
 import type { JobStore, ReportStore } from "../ports/store.js";
+import { reportLabels } from "../text/labels.js";
+import type { Report } from "../types.js";
 import { ApiError } from "./api-error.js";
 import {
   ApiErrorBody,
@@ -68,6 +70,11 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
+
+/** The grounding line and date the HTML export ends with, at the foot of every PDF page instead. */
+function pdfFooter(report: Report): string {
+  return `${reportLabels(report.lang).grounding(report.grounding, report.engine)} · ${report.createdAt.slice(0, 10)}`;
+}
 
 const notFound = () => new ApiError(404, "not-found", "no report with that id");
 
@@ -264,7 +271,9 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     const report = store.getReport(id);
     if (!report) throw notFound();
     const body =
-      format === "pdf" ? await printer.print(renderReport(report, "html")) : renderReport(report, format);
+      format === "pdf"
+        ? await printer.print(renderReport(report, "html"), pdfFooter(report))
+        : renderReport(report, format);
     const inline = download === "0";
     // Shown in the browser, Markdown is plain text (browsers would download text/markdown).
     c.header("content-type", inline && format === "md" ? "text/plain; charset=utf-8" : EXPORT_TYPES[format]);

@@ -85,6 +85,13 @@ describe("a restart while reports are being written", () => {
           { type: "status", status: "failed" },
           { type: "failed", error: INTERRUPTED },
         ]);
+        // A tab that followed the job before the restart reconnects with the last id it saw: it hears
+        // the ending numbered after that id, not events renumbered from 1 that it would skip.
+        const resumed = await readEvents(second, `/api/reports/${id}/events`, {
+          headers: { "last-event-id": "12" },
+        });
+        expect(resumed.map((event) => event.id)).toEqual([13, 14]);
+        expect(resumed.at(-1)?.data).toEqual({ type: "failed", error: INTERRUPTED });
       }
       // The list of reports names them among the jobs that did not make a report.
       const listed = (await getJson(`${second.url}/api/reports`)).body.jobs as Array<{ id: string }>;
