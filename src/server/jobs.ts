@@ -111,8 +111,9 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         maxLinks: request.maxLinks ?? 10,
         followLinks: request.followLinks ?? true,
       });
+      // A cancel ends the job at once; a shutdown lets it run (briefly) so it can still be recorded.
       const made = await untilAborted(
-        signal,
+        stop.signal,
         maker.make(
           {
             input: request.input,
@@ -124,7 +125,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
           { writer: session.writer, local: request.engine.quotesVerbatim === true, signal },
           (event) => {
             // Work that outlives a cancel (a fetch finishing by its own time limit) is no longer shown.
-            if (!signal.aborted) emit(job, event, redact);
+            if (!stop.signal.aborted) emit(job, event, redact);
           },
         ),
       );
