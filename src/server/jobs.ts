@@ -163,7 +163,9 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         report: null,
       };
       try {
-        deps.store.saveRun(failed);
+        // A job stopped by a shutdown stays pending in the store: the next start records it as
+        // interrupted and lists it, so its user learns what became of it.
+        if (!abort.signal.aborted || stop.signal.aborted) deps.store.saveRun(failed);
       } catch {
         // The failure is still shown from memory; a store that cannot record it must not hide it.
       }

@@ -13,6 +13,8 @@ import type { Engine } from "./job-types.js";
 import { createJobRunner } from "./jobs.js";
 import { createPdfPrinter, DEFAULT_CHROMIUM } from "./print-pdf.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { inProcessReports } from "./report-maker.js";
+import { workerReports } from "./report-workers.js";
 import { removeStaleUploads } from "./upload-folder.js";
 
 export interface ServerOptions {
@@ -38,6 +40,8 @@ export interface ServerOptions {
   maxConcurrentJobs?: number;
   /** Chromium used to print PDF exports (default /usr/bin/chromium). */
   chromiumPath?: string;
+  /** Make reports in worker threads, off the event loop (default true). */
+  workers?: boolean;
 }
 
 export interface RunningServer {
@@ -74,8 +78,13 @@ export async function createServerApp(options: ServerOptions): Promise<ServerApp
   // Uploads of a server that was killed (kill -9) before it could remove them.
   await removeStaleUploads();
   const store = options.store;
+  const reading = { http: options.http, ...(options.cache ? { cache: options.cache } : {}) };
   const runner = createJobRunner(
-    { http: options.http, store, ...(options.cache ? { cache: options.cache } : {}) },
+    {
+      ...reading,
+      store,
+      maker: options.workers === false ? inProcessReports(reading) : workerReports(reading),
+    },
     { maxConcurrent: options.maxConcurrentJobs ?? 4 },
   );
   const printer = createPdfPrinter(options.chromiumPath ?? DEFAULT_CHROMIUM);

@@ -42,7 +42,7 @@ export async function api(path, options = {}) {
 export function errorView(error, tag = "span") {
   const translated = error?.code ? t().errors[error.code] : undefined;
   if (!translated) return h(tag, { lang: "en" }, error?.message ?? String(error));
-  return h(tag, {}, translated, " ", h("small", { class: "detail", lang: "en" }, `(${error.message})`));
+  return h(tag, {}, translated, " ", h("small", { class: "error-detail", lang: "en" }, `(${error.message})`));
 }
 
 /** A date and time in the reader's own time zone and language. */
