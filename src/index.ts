@@ -34,5 +34,6 @@ export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } fr
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
 export { checkReport } from "./stages/check/check.js";
 export { expandSourceInputs } from "./stages/discover.js";
+export { renderDocx } from "./stages/render/render-docx.js";
 export type { ResearchOptions } from "./stages/research/gather.js";
 export type * from "./types.js";

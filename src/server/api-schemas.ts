@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 export const LANGS = ["ja", "en"] as const;
 export const MAX_SOURCES = 20;
 export const MAX_LINKS = 50;
-export const EXPORT_FORMATS = ["md", "html", "json", "pdf"] as const;
+export const EXPORT_FORMATS = ["md", "html", "json", "docx", "pdf"] as const;
 
 /** The error code answered for a bad value of each field; anything else is "bad-request". */
 export const FIELD_ERROR_CODES: Record<string, string> = {

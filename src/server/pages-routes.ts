@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { reportLabels } from "../text/labels.js";
 import { ApiError } from "./api-error.js";
-import { LANGS } from "./api-schemas.js";
+import { EXPORT_FORMATS, LANGS } from "./api-schemas.js";
 import type { Guard } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import { tooLarge } from "./request-body.js";
@@ -78,6 +78,7 @@ export function appPage({ assets, engines, requireToken }: PagesDeps): Hono {
     /** Engines that quote sources in their own language instead of writing in the report's. */
     verbatimEngines: Object.keys(engines).filter((name) => engines[name]?.quotesVerbatim),
     langs: [...LANGS],
+    exportFormats: [...EXPORT_FORMATS],
     auth: requireToken,
     reportWords: reportWords(),
   };

@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { renderReport } from "../index.js";
+import { renderDocx, renderReport } from "../index.js";
 import type { JobStore, ReportStore } from "../ports/store.js";
 import { reportLabels } from "../text/labels.js";
 import type { Report } from "../types.js";
@@ -37,6 +37,7 @@ const EXPORT_TYPES = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
   json: "application/json; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
 } as const;
 // Exported HTML carries its own inline style and no script.
@@ -253,7 +254,7 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
   const exportRoute = createRoute({
     method: "get",
     path: "/{id}/export",
-    summary: "The report as Markdown, HTML, JSON or PDF",
+    summary: "The report as Markdown, HTML, JSON, Word (DOCX) or PDF",
     request: { params: ReportId, query: ExportQuery },
     responses: {
       200: {
@@ -273,7 +274,9 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     const body =
       format === "pdf"
         ? await printer.print(renderReport(report, "html"), pdfFooter(report))
-        : renderReport(report, format);
+        : format === "docx"
+          ? await renderDocx(report)
+          : renderReport(report, format);
     const inline = download === "0";
     // Shown in the browser, Markdown is plain text (browsers would download text/markdown).
     c.header("content-type", inline && format === "md" ? "text/plain; charset=utf-8" : EXPORT_TYPES[format]);

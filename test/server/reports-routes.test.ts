@@ -88,6 +88,17 @@ describe("a report submitted by URL", () => {
     expect(json.id ?? json.report?.id).toBe(id);
   });
 
+  it("exports a Word document (DOCX) as a download", async () => {
+    const docx = await app.fetch(`/api/reports/${id}/export?format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(docx.headers.get("content-disposition")).toBe(`attachment; filename="shirabe-${id}.docx"`);
+    const bytes = Buffer.from(await docx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("shows Markdown as plain text and HTML sandboxed when asked for inline", async () => {
     const md = await app.fetch(`/api/reports/${id}/export?format=md&download=0`);
     expect(md.headers.get("content-type")).toBe("text/plain; charset=utf-8");
