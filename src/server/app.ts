@@ -6,7 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { ShirabeError } from "../index.js";
 import { ApiError, errorResponse } from "./api-error.js";
-import { createGuard, isLoopbackHost } from "./auth.js";
+import { createGuard, hostHeaderName, isLoopbackHost } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 import { appPage, publicPages } from "./pages-routes.js";
@@ -72,7 +72,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // that reach it by DNS rebinding: their Host header names their own domain.
   if (!deps.requireToken) {
     app.use(async (c, next) => {
-      if (!isLoopbackHost(new URL(c.req.url).hostname)) {
+      // The Host header over HTTP; the URL's host for in-process requests (app.request), which have none.
+      const host = hostHeaderName(c.req.header("host")) || new URL(c.req.url).hostname;
+      if (!isLoopbackHost(host)) {
         throw new ApiError(403, "bad-host", "this server only answers requests addressed to localhost");
       }
       return next();
