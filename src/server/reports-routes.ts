@@ -160,7 +160,7 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
       .filter((job) => needle === "" || job.label.toLowerCase().includes(needle))
       .map(jobView);
     c.header("cache-control", "no-store");
-    return c.json({ reports: store.listReports({ query: q, limit }), jobs }, 200);
+    return c.json({ reports: store.listReports({ query: q, limit, fullText: true }), jobs }, 200);
   });
 
   const read = createRoute({

@@ -74,6 +74,22 @@ describe("a report submitted by URL", () => {
     expect(miss.reports).toEqual([]);
   });
 
+  it("is found by words of its text (full-text search), with a snippet of where they occur", async () => {
+    const stored = await (await app.fetch(`/api/reports/${id}`)).json();
+    const sentence: string = stored.report.introduction[0].claims[0].text;
+    // Four letters of the sentence that are not in the title (the title is found by LIKE anyway).
+    const windows = [...sentence].map((_, at) => [...sentence].slice(at, at + 4).join(""));
+    const phrase = (
+      windows.find((window) => /^[\p{L}\p{N}]{4}$/u.test(window) && !stored.report.title.includes(window)) ??
+      ""
+    ).toLowerCase();
+    expect(phrase).not.toBe("");
+    const found = await (await app.fetch(`/api/reports?q=${encodeURIComponent(phrase)}`)).json();
+    const hit = found.reports.find((report: { id: string }) => report.id === id);
+    expect(hit).toBeDefined();
+    expect(hit.snippet.toLowerCase()).toContain(phrase.normalize("NFKC").toLowerCase());
+  });
+
   it("exports Markdown in the seed format, HTML and JSON, as downloads", async () => {
     const md = await app.fetch(`/api/reports/${id}/export?format=md`);
     expect(md.headers.get("content-type")).toContain("text/markdown");
