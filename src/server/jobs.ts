@@ -2,18 +2,11 @@
 // from 1, so a browser that reloads or reconnects can replay what it missed (SSE Last-Event-ID).
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { isShirabeError } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
-import type { JobStore, PageCache, PendingJob, ReportStore, RunRecord } from "../ports/store.js";
-import type {
-  EngineSession,
-  Job,
-  JobError,
-  JobEvent,
-  JobEventData,
-  JobRequest,
-  JobStatus,
-} from "./job-types.js";
+import type { JobStore, PageCache, ReportStore, RunRecord } from "../ports/store.js";
+import { hidePath, redactError, redactEvent } from "./hide-upload-path.js";
+import { CANCELLED, cancelledRun, describeError, INTERRUPTED, interruptedRun } from "./job-records.js";
+import type { EngineSession, Job, JobEvent, JobEventData, JobRequest, JobStatus } from "./job-types.js";
 import { inProcessReports, type ReportMaker } from "./report-maker.js";
 
 export interface JobRunnerDeps {
@@ -24,12 +17,7 @@ export interface JobRunnerDeps {
   maker?: ReportMaker;
 }
 
-/** The error of a job the server stopped under (a restart, a crash): it will not resume by itself. */
-export const INTERRUPTED: JobError = {
-  code: "interrupted",
-  message: "the server stopped while this report was being written; submit it again",
-};
-export const CANCELLED: JobError = { code: "cancelled", message: "the report was cancelled" };
+export { CANCELLED, INTERRUPTED };
 
 export interface JobRunner {
   submit(request: JobRequest): Job;
@@ -265,51 +253,4 @@ function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
     signal.addEventListener("abort", abort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
-}
-
-/** Rewrites the private upload folder out of a text: users see their file names, never server paths. */
-function hidePath(folder: string | undefined): (text: string) => string {
-  if (!folder) return (text) => text;
-  const prefixes = [`file://${folder}/`, `${folder}/`, `file://${folder}`, folder];
-  return (text) => prefixes.reduce((result, prefix) => result.replaceAll(prefix, ""), text);
-}
-
-function redactEvent(data: JobEventData, redact: (text: string) => string): JobEventData {
-  if (data.type !== "source") return data;
-  return { ...data, input: redact(data.input), ...(data.message ? { message: redact(data.message) } : {}) };
-}
-
-function redactError(error: JobError, redact: (text: string) => string): JobError {
-  return { code: error.code, message: redact(error.message) };
-}
-
-function failedRecord(job: PendingJob, input: string, error: JobError): RunRecord {
-  const at = new Date().toISOString();
-  return {
-    id: job.id,
-    input,
-    startedAt: job.createdAt,
-    finishedAt: at,
-    status: "failed",
-    options: { lang: job.lang, engine: job.engine, label: job.label, error },
-    log: [{ at, stage: "run", level: "error", message: error.message }],
-    report: null,
-  };
-}
-
-/** The failed run recorded for a job found unfinished when the server starts. */
-function interruptedRun(job: PendingJob): RunRecord {
-  return failedRecord(job, job.label, INTERRUPTED);
-}
-
-function cancelledRun(job: Job, request: JobRequest): RunRecord {
-  return failedRecord(job, request.uploadDir ? job.label : request.input, CANCELLED);
-}
-
-function describeError(error: unknown): JobError {
-  if (isShirabeError(error)) return { code: error.code, message: error.message };
-  return {
-    code: "internal",
-    message: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-  };
 }

@@ -3,10 +3,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { renderDocx, renderReport } from "../index.js";
 import type { JobStore, ReportStore } from "../ports/store.js";
-import { reportLabels } from "../text/labels.js";
-import type { Report } from "../types.js";
 import { ApiError } from "./api-error.js";
 import {
   ApiErrorBody,
@@ -27,21 +24,13 @@ import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 import type { PdfPrinter } from "./print-pdf.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { EXPORT_TYPES, exportReport } from "./report-export.js";
 import { tooLarge, validationHook } from "./request-body.js";
 import { lastEventId, streamJobEvents, streamStoredDone, streamStoredFailed } from "./sse.js";
 import { parseSubmission } from "./submission.js";
 import { MAX_FILES } from "./upload-folder.js";
 import { failedRunView, jobView, reportView } from "./views.js";
 
-const EXPORT_TYPES = {
-  md: "text/markdown; charset=utf-8",
-  html: "text/html; charset=utf-8",
-  json: "application/json; charset=utf-8",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
-// Exported HTML carries its own inline style and no script.
-const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 /** A URL submission is small; only uploads may be large. */
 const JSON_BODY_BYTES = 64 * 1024;
 /** A whole upload may be this many times the largest file. */
@@ -71,11 +60,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-
-/** The grounding line and date the HTML export ends with, at the foot of every PDF page instead. */
-function pdfFooter(report: Report): string {
-  return `${reportLabels(report.lang).grounding(report.grounding, report.engine)} · ${report.createdAt.slice(0, 10)}`;
-}
 
 const notFound = () => new ApiError(404, "not-found", "no report with that id");
 
@@ -271,21 +255,8 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     const { format, download } = c.req.valid("query");
     const report = store.getReport(id);
     if (!report) throw notFound();
-    const body =
-      format === "pdf"
-        ? await printer.print(renderReport(report, "html"), pdfFooter(report))
-        : format === "docx"
-          ? await renderDocx(report)
-          : renderReport(report, format);
-    const inline = download === "0";
-    // Shown in the browser, Markdown is plain text (browsers would download text/markdown).
-    c.header("content-type", inline && format === "md" ? "text/plain; charset=utf-8" : EXPORT_TYPES[format]);
-    c.header(
-      "content-disposition",
-      `${inline ? "inline" : "attachment"}; filename="shirabe-${id}.${format}"`,
-    );
-    c.header("content-security-policy", format === "html" ? `${EXPORT_CSP}; sandbox` : EXPORT_CSP);
-    c.header("cache-control", "no-store");
+    const { body, headers } = await exportReport(report, format, download === "0", printer);
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     return c.body(typeof body === "string" ? body : new Uint8Array(body), 200);
   });
 
