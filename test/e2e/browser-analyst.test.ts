@@ -3,7 +3,7 @@
 // as the article, errors in Japanese, local times, failed jobs, cancel, source cards, [n] → source,
 // copying with sources, accessibility, the PDF's pages.
 import { execFileSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -106,7 +106,7 @@ describe("a restart under an open page", { timeout: SLOW_TEST_MS }, () => {
   });
 });
 
-describe("the bundled example, uploaded as several files into a Japanese report", {
+describe("the bundled example, uploaded as its folder into a Japanese report", {
   timeout: SLOW_TEST_MS,
 }, () => {
   let context: BrowserContext;
@@ -118,11 +118,9 @@ describe("the bundled example, uploaded as several files into a Japanese report"
     await page.goto(app.url);
     // The form is honest about the default engine before anything is submitted.
     await page.locator("#engine-note").waitFor();
-    await page.check('input[name="kind"][value="file"]');
-    await page.setInputFiles(
-      "#file",
-      readdirSync(EXAMPLE).map((name) => join(EXAMPLE, name)),
-    );
+    // The saved article's folder, as a user picks it: the browser sends each file with its relative path.
+    await page.check('input[name="kind"][value="folder"]');
+    await page.setInputFiles("#folder", EXAMPLE);
     await page.selectOption("#lang", "ja");
     await page.click("button.primary");
     await page.waitForSelector("article.report h1", { timeout: 30_000 });
