@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   "store-too-new",
   // The server
   "token-required",
+  "port-in-use",
+  "cannot-listen",
   "ui-missing",
   // A bug: anything not thrown as a ShirabeError
   "internal",

@@ -35,14 +35,23 @@ export interface ReportSummary {
   engine: string;
   createdAt: string;
   originalUrl: string;
+  /** Where the search words occur in the report's text, when they were found there. */
+  snippet?: string;
+}
+
+export interface ListReportsOptions {
+  query?: string;
+  limit?: number;
+  /** Also find reports whose text holds every word of `query` (a full-text index). */
+  fullText?: boolean;
 }
 
 export interface ReportStore {
   /** Writes the run and its report in one transaction: after a crash either both exist or neither. */
   saveRun(run: RunRecord): void;
   getReport(id: string): Report | null;
-  /** Newest first; `query` matches title or original URL. */
-  listReports(options?: { query?: string; limit?: number }): ReportSummary[];
+  /** Newest first; `query` matches title or original URL (or, with fullText, the report's text). */
+  listReports(options?: ListReportsOptions): ReportSummary[];
   /** True when something was deleted. */
   deleteReport(id: string): boolean;
 }

@@ -2,64 +2,22 @@
 // from 1, so a browser that reloads or reconnects can replay what it missed (SSE Last-Event-ID).
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { createReport, isShirabeError, type ProgressEvent } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
-import type { JobStore, PageCache, PendingJob, ReportStore, RunRecord } from "../ports/store.js";
-import type { Engine, EngineSession } from "./submission.js";
-
-export type JobStatus = "queued" | "running" | "done" | "failed";
-
-export type JobEventData =
-  | ProgressEvent
-  | { type: "status"; status: JobStatus }
-  | { type: "done"; id: string; title: string }
-  | { type: "failed"; error: { code: string; message: string } };
-
-export interface JobEvent {
-  /** 1, 2, 3, … within the job. */
-  id: number;
-  data: JobEventData;
-}
-
-export interface JobRequest {
-  /** URL or path of the temp file holding an upload. */
-  input: string;
-  /** What the user gave: the URL, or the uploaded file's name. */
-  label: string;
-  lang: string;
-  engineName: string;
-  engine: Engine;
-  model?: string;
-  sources: string[];
-  maxLinks?: number;
-  followLinks?: boolean;
-  /** Runs when the job ends, e.g. to remove the uploaded temp file. */
-  cleanup?: () => Promise<void>;
-}
-
-export interface Job {
-  id: string;
-  status: JobStatus;
-  label: string;
-  lang: string;
-  engine: string;
-  createdAt: string;
-  title?: string;
-  error?: { code: string; message: string };
-  events: JobEvent[];
-}
+import type { JobStore, PageCache, ReportStore, RunRecord } from "../ports/store.js";
+import { hidePath, redactError, redactEvent } from "./hide-upload-path.js";
+import { CANCELLED, cancelledRun, describeError, INTERRUPTED, interruptedRun } from "./job-records.js";
+import type { EngineSession, Job, JobEvent, JobEventData, JobRequest, JobStatus } from "./job-types.js";
+import { inProcessReports, type ReportMaker } from "./report-maker.js";
 
 export interface JobRunnerDeps {
   http: HttpClient;
   cache?: PageCache;
   store: ReportStore & JobStore;
+  /** Where reports are made (default: on this thread); the server passes its worker pool. */
+  maker?: ReportMaker;
 }
 
-/** The error of a job the server stopped under (a restart, a crash): it will not resume by itself. */
-export const INTERRUPTED = {
-  code: "interrupted",
-  message: "the server stopped while this report was being written; submit it again",
-};
+export { CANCELLED, INTERRUPTED };
 
 export interface JobRunner {
   submit(request: JobRequest): Job;
@@ -68,6 +26,8 @@ export interface JobRunner {
   unfinished(): Job[];
   /** Calls `listener` for each later event of the job; returns the unsubscribe function. */
   subscribe(id: string, listener: (event: JobEvent) => void): () => void;
+  /** Stops a queued or running job; false when it is not (or no longer) under way. */
+  cancel(id: string): boolean;
   forget(id: string): void;
   /** Aborts every running job and waits for them to settle. */
   close(): Promise<void>;
@@ -79,20 +39,25 @@ const KEPT_FINISHED = 500;
 const CLOSE_WAIT_MS = 5_000;
 
 export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: number }): JobRunner {
+  const maker =
+    deps.maker ?? inProcessReports({ http: deps.http, ...(deps.cache ? { cache: deps.cache } : {}) });
   const jobs = new Map<string, Job>();
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
   const waiting: Array<{ job: Job; request: JobRequest }> = [];
   const running = new Map<string, Promise<void>>();
+  const aborts = new Map<string, AbortController>();
   const abort = new AbortController();
 
-  const emit = (job: Job, data: JobEventData) => {
-    const event = { id: job.events.length + 1, data };
+  const emit = (job: Job, data: JobEventData, redact: (text: string) => string = (text) => text) => {
+    const event = { id: job.events.length + 1, data: redactEvent(data, redact) };
     job.events.push(event);
     for (const listener of listeners.get(job.id) ?? []) listener(event);
   };
 
   const setStatus = (job: Job, status: JobStatus) => {
     job.status = status;
+    if (status === "running") job.startedAt = new Date().toISOString();
+    if (status === "done" || status === "failed") job.finishedAt = new Date().toISOString();
     emit(job, { type: "status", status });
   };
 
@@ -111,6 +76,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       const next = waiting.shift() as { job: Job; request: JobRequest };
       const done = run(next.job, next.request).finally(() => {
         running.delete(next.job.id);
+        aborts.delete(next.job.id);
         pump();
       });
       running.set(next.job.id, done);
@@ -118,8 +84,11 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
   };
 
   const run = async (job: Job, request: JobRequest) => {
+    const redact = hidePath(request.uploadDir);
+    const stop = aborts.get(job.id) ?? new AbortController();
+    const signal = AbortSignal.any([abort.signal, stop.signal]);
     setStatus(job, "running");
-    const startedAt = new Date().toISOString();
+    const startedAt = job.startedAt as string;
     let session: EngineSession | undefined;
     try {
       session = request.engine.start({
@@ -130,33 +99,44 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         maxLinks: request.maxLinks ?? 10,
         followLinks: request.followLinks ?? true,
       });
-      const { report, run } = await createReport({
-        input: request.input,
-        lang: request.lang,
-        sources: request.sources,
-        writer: session.writer,
-        signal: abort.signal,
-        ...(request.maxLinks === undefined ? {} : { maxLinks: request.maxLinks }),
-        ...(request.followLinks === undefined ? {} : { followLinks: request.followLinks }),
-        deps: { http: deps.http, ...(deps.cache ? { cache: deps.cache } : {}) },
-        onProgress: (event) => emit(job, event),
-      });
+      // A cancel ends the job at once; a shutdown lets it run (briefly) so it can still be recorded.
+      const made = await untilAborted(
+        stop.signal,
+        maker.make(
+          {
+            input: request.input,
+            lang: request.lang,
+            sources: request.sources,
+            ...(request.maxLinks === undefined ? {} : { maxLinks: request.maxLinks }),
+            ...(request.followLinks === undefined ? {} : { followLinks: request.followLinks }),
+          },
+          { writer: session.writer, local: request.engine.quotesVerbatim === true, signal },
+          (event) => {
+            // Work that outlives a cancel (a fetch finishing by its own time limit) is no longer shown.
+            if (!stop.signal.aborted) emit(job, event, redact);
+          },
+        ),
+      );
       // The job id is the report id everywhere: in the URL the user already has, the store and exports.
-      const stored = { ...report, id: job.id };
+      const report = JSON.parse(redact(JSON.stringify({ ...made.report, id: job.id })));
       emit(job, { type: "stage-start", stage: "store" });
-      deps.store.saveRun({ ...run, id: job.id, report: stored });
+      deps.store.saveRun({ ...made.run, id: job.id, input: redact(made.run.input), report });
       emit(job, { type: "stage-done", stage: "store", counts: { reports: 1 } });
-      job.title = stored.title;
-      job.engine = stored.engine;
+      job.title = report.title;
+      job.engine = report.engine;
       session.end?.({ reportId: job.id });
       setStatus(job, "done");
-      emit(job, { type: "done", id: job.id, title: stored.title });
+      emit(job, { type: "done", id: job.id, title: report.title });
     } catch (caught) {
       const error = session?.end ? (session.end({ error: caught }) ?? caught) : caught;
-      job.error = abort.signal.aborted ? INTERRUPTED : describeError(error);
+      job.error = stop.signal.aborted
+        ? CANCELLED
+        : abort.signal.aborted
+          ? INTERRUPTED
+          : redactError(describeError(error), redact);
       const failed: RunRecord = {
         id: job.id,
-        input: request.input,
+        input: redact(request.input),
         startedAt,
         finishedAt: new Date().toISOString(),
         status: "failed",
@@ -171,7 +151,9 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         report: null,
       };
       try {
-        deps.store.saveRun(failed);
+        // A job stopped by a shutdown stays pending in the store: the next start records it as
+        // interrupted and lists it, so its user learns what became of it.
+        if (!abort.signal.aborted || stop.signal.aborted) deps.store.saveRun(failed);
       } catch {
         // The failure is still shown from memory; a store that cannot record it must not hide it.
       }
@@ -210,6 +192,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         throw error;
       }
       jobs.set(job.id, job);
+      aborts.set(job.id, new AbortController());
       emit(job, { type: "status", status: "queued" });
       waiting.push({ job, request });
       pump();
@@ -229,6 +212,22 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       set.add(listener);
       return () => set.delete(listener);
     },
+    cancel(id) {
+      const job = jobs.get(id);
+      if (!job || (job.status !== "queued" && job.status !== "running")) return false;
+      aborts.get(id)?.abort();
+      const queued = waiting.findIndex((entry) => entry.job.id === id);
+      if (queued >= 0) {
+        const [{ request }] = waiting.splice(queued, 1) as [{ job: Job; request: JobRequest }];
+        void request.cleanup?.().catch(() => {});
+        aborts.delete(id);
+        job.error = CANCELLED;
+        deps.store.saveRun(cancelledRun(job, request));
+        setStatus(job, "failed");
+        emit(job, { type: "failed", error: CANCELLED });
+      }
+      return true;
+    },
     forget(id) {
       jobs.delete(id);
       listeners.delete(id);
@@ -241,29 +240,17 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
         Promise.allSettled(running.values()),
         delay(CLOSE_WAIT_MS, undefined, { ref: false }),
       ]);
+      await maker.close();
     },
   };
 }
 
-/** The failed run recorded for a job found unfinished when the server starts. */
-function interruptedRun(job: PendingJob): RunRecord {
-  const at = new Date().toISOString();
-  return {
-    id: job.id,
-    input: job.label,
-    startedAt: job.createdAt,
-    finishedAt: at,
-    status: "failed",
-    options: { lang: job.lang, engine: job.engine, label: job.label, error: INTERRUPTED },
-    log: [{ at, stage: "run", level: "error", message: INTERRUPTED.message }],
-    report: null,
-  };
-}
-
-function describeError(error: unknown): { code: string; message: string } {
-  if (isShirabeError(error)) return { code: error.code, message: error.message };
-  return {
-    code: "internal",
-    message: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-  };
+/** The work's result, or a rejection as soon as `signal` aborts (the work itself ends by its own limits). */
+function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }

@@ -1,26 +1,21 @@
-// The web app and its JSON API on node:http. It runs the same library and the same store as the CLI;
-// the CLI builds the adapters and passes them in, with the token it read from the environment.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// Serves the web app (app.ts) over HTTP with @hono/node-server. It runs the same library and the same
+// store as the CLI; the CLI builds the adapters and passes them in, with the token it read from the
+// environment.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
 import { extractiveWriter, ShirabeError } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
 import type { JobStore, PageCache, ReportStore } from "../ports/store.js";
-import { createApi } from "./api.js";
-import { ApiError, sendError } from "./api-error.js";
-import {
-  hostHeaderName,
-  isLoopbackHost,
-  requestToken,
-  TOKEN_COOKIE,
-  tokenCookie,
-  tokenMatches,
-} from "./auth.js";
-import { readForm } from "./body.js";
+import { createApp } from "./app.js";
+import { isLoopbackHost } from "./auth.js";
+import type { Engine } from "./job-types.js";
 import { createJobRunner } from "./jobs.js";
-import { createPdfPrinter, DEFAULT_CHROMIUM } from "./pdf.js";
+import { createPdfPrinter, DEFAULT_CHROMIUM } from "./print-pdf.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { type Engine, LANGS } from "./submission.js";
-import { loadAssets, sendHtml, serveAsset, uiLanguage, uiPage } from "./ui.js";
+import { inProcessReports } from "./report-maker.js";
+import { workerReports } from "./report-workers.js";
+import { removeStaleUploads } from "./upload-folder.js";
 
 export interface ServerOptions {
   /** Bind address, e.g. "127.0.0.1" (default) or "0.0.0.0". */
@@ -45,6 +40,8 @@ export interface ServerOptions {
   maxConcurrentJobs?: number;
   /** Chromium used to print PDF exports (default /usr/bin/chromium). */
   chromiumPath?: string;
+  /** Make reports in worker threads, off the event loop (default true). */
+  workers?: boolean;
 }
 
 export interface RunningServer {
@@ -54,15 +51,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const EXTRACTIVE_ENGINE: Engine = { start: () => ({ writer: extractiveWriter }) };
-const DEFAULT_ENGINES: Record<string, Engine> = { extractive: EXTRACTIVE_ENGINE };
-const SECURITY_HEADERS = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
+export const EXTRACTIVE_ENGINE: Engine = {
+  quotesVerbatim: true,
+  start: () => ({ writer: extractiveWriter }),
 };
+const DEFAULT_ENGINES: Record<string, Engine> = { extractive: EXTRACTIVE_ENGINE };
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+export interface ServerApp {
+  app: ReturnType<typeof createApp>;
+  /** Stops the jobs (they read as interrupted on the next start) and the PDF printer. */
+  close(): Promise<void>;
+}
+
+/** The app with its job runner and printer, not yet listening: startServer serves it, tests call it. */
+export async function createServerApp(options: ServerOptions): Promise<ServerApp> {
   const host = options.host ?? "127.0.0.1";
   const token = options.token;
   // A token that was given is always required: on a shared machine loopback is not private either.
@@ -73,131 +75,64 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { code: "token-required", kind: "usage", input: host },
     );
   }
-  const maxUploadBytes = options.maxUploadBytes ?? 2 * 1024 * 1024;
-  const engines = options.engines ?? DEFAULT_ENGINES;
-  const limiter = createRateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60_000 });
-  // Wrong tokens per client address: after this many the address must wait, even with the right one.
-  const guesses = createRateLimiter({ limit: 20, windowMs: 60_000 });
+  // Uploads of a server that was killed (kill -9) before it could remove them.
+  await removeStaleUploads();
   const store = options.store;
+  const reading = { http: options.http, ...(options.cache ? { cache: options.cache } : {}) };
   const runner = createJobRunner(
-    { http: options.http, store, ...(options.cache ? { cache: options.cache } : {}) },
+    {
+      ...reading,
+      store,
+      maker: options.workers === false ? inProcessReports(reading) : workerReports(reading),
+    },
     { maxConcurrent: options.maxConcurrentJobs ?? 4 },
   );
   const printer = createPdfPrinter(options.chromiumPath ?? DEFAULT_CHROMIUM);
-  const assets = loadAssets();
-  const api = createApi({ runner, store, printer, limiter, engines, maxUploadBytes });
-
-  const authorized = (request: IncomingMessage, given: string | undefined) => {
-    if (!requireToken) return true;
-    const client = request.socket.remoteAddress ?? "";
-    const wait = guesses.wait(client);
-    if (wait > 0) {
-      throw new ApiError(429, "rate-limited", `too many wrong tokens; try again in ${wait} s`, {
-        "retry-after": String(wait),
-      });
-    }
-    if (given !== undefined && tokenMatches(given, token as string)) return true;
-    if (given !== undefined) guesses.take(client);
-    return false;
-  };
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    const url = new URL(request.url ?? "/", "http://shirabe.invalid");
-    const path = url.pathname;
-    const method = request.method ?? "GET";
-
-    // Without a token the server trusts loopback callers, so it must also refuse pages on other sites
-    // that reach it by DNS rebinding: their Host header names their own domain.
-    if (!requireToken && !isLoopbackHost(hostHeaderName(request.headers.host))) {
-      throw new ApiError(403, "bad-host", "this server only answers requests addressed to localhost");
-    }
-    if (path.startsWith("/assets/")) return serveAsset(response, assets, path.slice("/assets/".length));
-    if (path === "/favicon.ico") {
-      response.writeHead(204);
-      return void response.end();
-    }
-    if (path === "/login") return login(request, response, method);
-    if (path === "/logout" && method === "POST") {
-      response.writeHead(303, { location: "/login", "set-cookie": `${TOKEN_COOKIE}=; Path=/; Max-Age=0` });
-      return void response.end();
-    }
-    if (!authorized(request, requestToken(request))) {
-      if (path.startsWith("/api/")) {
-        throw new ApiError(
-          401,
-          "unauthorized",
-          "send the server's token as Authorization: Bearer <token>, or log in at /login",
-          {
-            "www-authenticate": 'Bearer realm="shirabe"',
-          },
-        );
-      }
-      response.writeHead(303, { location: "/login" });
-      return void response.end();
-    }
-    if (path === "/" && method === "GET") {
-      const lang = uiLanguage(request);
-      return sendHtml(
-        response,
-        uiPage(assets.index, lang, {
-          engines: Object.entries(engines).map(([name, engine]) => ({ name, models: engine.models ?? [] })),
-          langs: [...LANGS],
-          auth: requireToken,
-        }),
-      );
-    }
-    if (path.startsWith("/api/")) return api(request, response, method, path, url.searchParams);
-    throw new ApiError(404, "not-found", `no page at ${path.slice(0, 80)}`);
-  };
-
-  const login = async (request: IncomingMessage, response: ServerResponse, method: string) => {
-    if (method === "GET") {
-      const failed = new URL(request.url ?? "/", "http://shirabe.invalid").searchParams.has("failed");
-      const notice = failed ? '<p class="error" role="alert">トークンが違います / Wrong token</p>' : "";
-      return sendHtml(response, uiPage(assets.login, uiLanguage(request), {}).replace("{{failed}}", notice));
-    }
-    if (method !== "POST") throw new ApiError(405, "method-not-allowed", "use GET or POST on /login");
-    const form = await readForm(request, 4096);
-    if (authorized(request, form.get("token") ?? "")) {
-      const headers: Record<string, string> = { location: "/" };
-      if (requireToken) headers["set-cookie"] = tokenCookie(token as string, isSecure(request));
-      response.writeHead(303, headers);
-      return void response.end();
-    }
-    response.writeHead(303, { location: "/login?failed=1" });
-    response.end();
-  };
-
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof ApiError) return sendError(response, error);
-      // Store failures are the server's fault, not the client's; the message names the file, not secrets.
-      const message = error instanceof ShirabeError ? error.message : "internal error; see the server log";
-      if (!(error instanceof ShirabeError)) console.error(error);
-      sendError(
-        response,
-        new ApiError(500, error instanceof ShirabeError ? error.code : "internal", message),
-      );
-    });
+  const app = createApp({
+    runner,
+    store,
+    printer,
+    limiter: createRateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60_000 }),
+    engines: options.engines ?? DEFAULT_ENGINES,
+    maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024,
+    token,
+    requireToken,
   });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
-  await new Promise<void>((ready, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", fail);
-      ready();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
-    port,
+    app,
     async close() {
       await runner.close();
       await printer.close();
+    },
+  };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  const { app, close } = await createServerApp(options);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  try {
+    await new Promise<void>((ready, fail) => {
+      server.once("error", fail);
+      server.listen(port, host, () => {
+        server.off("error", fail);
+        ready();
+      });
+    });
+  } catch (error) {
+    await close();
+    throw listenError(error, host, port);
+  }
+  const bound = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${bound}`,
+    port: bound,
+    async close() {
+      await close();
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
@@ -206,6 +141,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-function isSecure(request: IncomingMessage): boolean {
-  return (request.socket as { encrypted?: boolean }).encrypted === true;
+/** A port in use or not ours to bind is the user's to fix: a usage error naming the port. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") {
+    return new ShirabeError(`port ${port} on ${host} is taken by another program; pick another with --port`, {
+      code: "port-in-use",
+      kind: "usage",
+      input: String(port),
+    });
+  }
+  if (code === "EACCES" || code === "EADDRNOTAVAIL") {
+    return new ShirabeError(`cannot listen on ${host}:${port} (${code}); pick another --host or --port`, {
+      code: "cannot-listen",
+      kind: "usage",
+      input: `${host}:${port}`,
+    });
+  }
+  return error;
 }

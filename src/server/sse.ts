@@ -1,73 +1,95 @@
-// Server-sent events for one job: replays the log after Last-Event-ID, then streams new events and
-// ends the response after the job's last event (done or failed).
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JobEvent, JobRunner } from "./jobs.js";
+// Server-sent events for one job, with hono's SSE helper: replays the log after Last-Event-ID, then
+// streams new events and ends after the job's last event (done or failed). A job that ended in an
+// earlier life of the server (a restart) is told again past the id the browser last saw, never
+// renumbered from 1 under it, so a reconnecting tab always hears how its job ended.
+import type { Context } from "hono";
+import { type SSEStreamingApi, streamSSE } from "hono/streaming";
+import type { JobError, JobEvent, JobEventData } from "./job-types.js";
+import type { JobRunner } from "./jobs.js";
 
 const HEARTBEAT_MS = 15_000;
+/** Tells EventSource how long to wait before reconnecting after a dropped connection. */
+const RETRY_MS = 2000;
 
-export function lastEventId(request: IncomingMessage, query: URLSearchParams): number {
-  const raw = request.headers["last-event-id"] ?? query.get("lastEventId") ?? "0";
-  const id = Number(Array.isArray(raw) ? raw[0] : raw);
+export function lastEventId(c: Context): number {
+  const raw = c.req.header("last-event-id") ?? c.req.query("lastEventId") ?? "0";
+  const id = Number(raw);
   return Number.isInteger(id) && id > 0 ? id : 0;
 }
 
-function format(event: JobEvent): string {
-  return `id: ${event.id}\ndata: ${JSON.stringify(event.data)}\n\n`;
+const isLast = (event: JobEvent) => event.data.type === "done" || event.data.type === "failed";
+const send = (stream: SSEStreamingApi, event: JobEvent) =>
+  stream.writeSSE({ id: String(event.id), data: JSON.stringify(event.data) });
+
+/** Ended events told again, numbered after what the client saw. */
+async function sendEnding(stream: SSEStreamingApi, after: number, ending: JobEventData[]) {
+  await stream.write(`retry: ${RETRY_MS}\n\n`);
+  for (const [index, data] of ending.entries()) await send(stream, { id: after + index + 1, data });
 }
 
-const isLast = (event: JobEvent) => event.data.type === "done" || event.data.type === "failed";
-
-export function streamJobEvents(
-  request: IncomingMessage,
-  response: ServerResponse,
-  runner: JobRunner,
-  jobId: string,
-  after: number,
-): void {
-  const job = runner.get(jobId);
-  if (!job) return;
-  response.writeHead(200, {
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-store",
-    "x-accel-buffering": "no",
+export function streamJobEvents(c: Context, runner: JobRunner, jobId: string, after: number): Response {
+  return streamSSE(c, async (stream) => {
+    const job = runner.get(jobId);
+    if (!job) return;
+    const lastId = job.events.length;
+    const ended = job.status === "done" || job.status === "failed";
+    if (ended && after >= lastId) {
+      // The browser saw as much as this server has, or more (it followed the job before a restart).
+      return sendEnding(
+        stream,
+        after,
+        job.events.slice(-2).map((event) => event.data),
+      );
+    }
+    await stream.write(`retry: ${RETRY_MS}\n\n`);
+    await new Promise<void>((finish) => {
+      const queue: JobEvent[] = [];
+      let writing = Promise.resolve();
+      const push = (event: JobEvent) => {
+        if (event.id <= after) return;
+        queue.push(event);
+        writing = writing.then(async () => {
+          const next = queue.shift();
+          if (!next || stream.closed || stream.aborted) return;
+          await send(stream, next);
+          if (isLast(next)) stop();
+        });
+      };
+      const heartbeat = setInterval(
+        () => void stream.write(": keep-alive\n\n").catch(() => {}),
+        HEARTBEAT_MS,
+      );
+      const unsubscribe = runner.subscribe(jobId, push);
+      let stopped = false;
+      const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        void writing.then(finish, finish);
+      };
+      stream.onAbort(stop);
+      for (const event of [...job.events]) push(event);
+    });
   });
-  // Tells EventSource to wait 2 s before reconnecting after a dropped connection.
-  response.write("retry: 2000\n\n");
-  let ended = false;
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    unsubscribe();
-    clearInterval(heartbeat);
-    response.end();
-  };
-  const send = (event: JobEvent) => {
-    if (ended || event.id <= after) return;
-    response.write(format(event));
-    if (isLast(event)) end();
-  };
-  const unsubscribe = runner.subscribe(jobId, send);
-  const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
-  request.on("close", end);
-  for (const event of [...job.events]) send(event);
 }
 
 /** A stored report with no job in memory (made by the CLI or before a restart): one "done" event. */
-export function streamStoredDone(response: ServerResponse, id: string, title: string): void {
-  response.writeHead(200, {
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-store",
-  });
-  response.write(format({ id: 1, data: { type: "status", status: "done" } }));
-  response.end(format({ id: 2, data: { type: "done", id, title } }));
+export function streamStoredDone(c: Context, after: number, id: string, title: string): Response {
+  return streamSSE(c, (stream) =>
+    sendEnding(stream, after, [
+      { type: "status", status: "done" },
+      { type: "done", id, title },
+    ]),
+  );
 }
 
 /** A job that failed before this server started (or was interrupted by its restart): its end, replayed. */
-export function streamStoredFailed(response: ServerResponse, error: { code: string; message: string }): void {
-  response.writeHead(200, {
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-store",
-  });
-  response.write(format({ id: 1, data: { type: "status", status: "failed" } }));
-  response.end(format({ id: 2, data: { type: "failed", error } }));
+export function streamStoredFailed(c: Context, after: number, error: JobError): Response {
+  return streamSSE(c, (stream) =>
+    sendEnding(stream, after, [
+      { type: "status", status: "failed" },
+      { type: "failed", error },
+    ]),
+  );
 }

@@ -1,58 +1,40 @@
-// The web pages: their files, their language (a cookie set by the UI's switch, else Accept-Language)
-// and the templating of the two HTML shells; everything else is drawn by ui/app.js.
-import { existsSync, readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+// The web pages: their files, their language (a cookie set by the UI's switch, else Accept-Language,
+// through hono's language detector) and the templating of the two HTML shells; everything else is
+// drawn by the ES modules under ui/.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { languageDetector } from "hono/language";
 import { ShirabeError } from "../index.js";
 import { escapeHtml } from "../text/html-escape.js";
-import { ApiError } from "./api-error.js";
-import { cookieValue } from "./auth.js";
 
 export type UiLang = "ja" | "en";
 export const UI_LANG_COOKIE = "shirabe_ui_lang";
 
-export function uiLanguage(request: IncomingMessage): UiLang {
-  const chosen = cookieValue(request, UI_LANG_COOKIE);
-  if (chosen === "ja" || chosen === "en") return chosen;
-  return preferredLanguage(request.headers["accept-language"]);
-}
-
-/** The first of ja / en in Accept-Language by quality; English when neither is listed. */
-export function preferredLanguage(header: string | undefined): UiLang {
-  if (!header) return "en";
-  const ranked = header
-    .split(",")
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { primary: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q) : 1, index };
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const match = ranked.find((entry) => entry.primary === "ja" || entry.primary === "en");
-  return (match?.primary as UiLang | undefined) ?? "en";
-}
+/** Sets c.get("language") to "ja" or "en": the UI switch's cookie, else Accept-Language, else English. */
+export const uiLanguage = languageDetector({
+  order: ["cookie", "header"],
+  lookupCookie: UI_LANG_COOKIE,
+  supportedLanguages: ["ja", "en"],
+  fallbackLanguage: "en",
+  caches: false,
+});
 
 export function uiPage(template: string, lang: UiLang, config: Record<string, unknown>): string {
   return template.replaceAll("{{lang}}", lang).replace("{{config}}", escapeHtml(JSON.stringify(config)));
 }
 
-const UI_CSP =
+export const UI_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-export function sendHtml(response: ServerResponse, html: string): void {
-  response.writeHead(200, {
-    "content-type": "text/html; charset=utf-8",
-    "content-security-policy": UI_CSP,
-    "cache-control": "no-store",
-  });
-  response.end(html);
-}
 
 export interface Assets {
   index: string;
   login: string;
   files: Record<string, { type: string; body: string }>;
 }
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
 
 /**
  * The UI is plain files next to this module (src/server/ui), read once at start. A build that compiled
@@ -72,19 +54,10 @@ export function loadAssets(): Assets {
     );
   }
   const read = (name: string) => readFileSync(new URL(name, folder), "utf8");
-  return {
-    index: read("index.html"),
-    login: read("login.html"),
-    files: {
-      "app.js": { type: "text/javascript; charset=utf-8", body: read("app.js") },
-      "app.css": { type: "text/css; charset=utf-8", body: read("app.css") },
-    },
-  };
-}
-
-export function serveAsset(response: ServerResponse, assets: Assets, name: string): void {
-  const asset = Object.hasOwn(assets.files, name) ? assets.files[name] : undefined;
-  if (!asset) throw new ApiError(404, "not-found", `no asset ${name.slice(0, 80)}`);
-  response.writeHead(200, { "content-type": asset.type, "cache-control": "no-cache" });
-  response.end(asset.body);
+  const files: Assets["files"] = {};
+  for (const name of readdirSync(folder)) {
+    const type = TYPES[name.slice(name.lastIndexOf("."))];
+    if (type) files[name] = { type, body: read(name) };
+  }
+  return { index: read("index.html"), login: read("login.html"), files };
 }

@@ -3,7 +3,7 @@
 import type { RunRecord } from "../ports/store.js";
 import { citedAddress } from "../text/canonical.js";
 import type { Report } from "../types.js";
-import type { Job } from "./jobs.js";
+import type { Job } from "./job-types.js";
 
 export interface SourceView {
   id: string;
@@ -40,6 +40,8 @@ export function jobView(job: Job) {
     lang: job.lang,
     engine: job.engine,
     createdAt: job.createdAt,
+    ...(job.startedAt ? { startedAt: job.startedAt } : {}),
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
     ...(job.title ? { title: job.title } : {}),
     ...(job.error ? { error: job.error } : {}),
   };

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { parseAtomFeed } from "feedsmith";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/pdf.js";
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { runCli, tempDir } from "../support/cli.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");

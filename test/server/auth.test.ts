@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, openStore } from "../../src/index.js";
 import { isLoopbackHost, startServer } from "../../src/server/index.js";
 import { tempDir } from "../support/temp.js";
-import { postJson, startTestServer, type TestServer } from "./_server.js";
+import { postJson, startTestServer, type TestServer } from "../support/test-server.js";
 
 const TOKEN = "correct-horse-battery-staple";
 
@@ -61,7 +61,7 @@ describe("a server that requires a token (configured as non-loopback, bound to 1
     const text = await wrong.text();
     expect(text).not.toContain("guess-1234");
     expect(text).not.toContain(TOKEN);
-    const post = await postJson(app.url, { url: "https://example.test/" });
+    const post = await postJson(app, { url: "https://example.test/" });
     expect(post.status).toBe(401);
   });
 
@@ -121,25 +121,40 @@ describe("a server that requires a token (configured as non-loopback, bound to 1
 });
 
 describe("token guessing", () => {
-  it("makes an address that sent 20 wrong tokens wait, even when it then sends the right one", async () => {
+  const login = (url: string, token: string) =>
+    fetch(`${url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token }).toString(),
+    });
+
+  it("locks the guessing after 20 wrong tokens from an address, not the user logged in from it", async () => {
     const app = await startTestServer({ requireToken: true, token: TOKEN });
     try {
+      // The user logs in first; someone on the same address then guesses.
+      const session = ((await login(app.url, TOKEN)).headers.get("set-cookie") ?? "").split(";")[0] as string;
+      expect(session).toMatch(/^shirabe_token=/);
+      expect(session).not.toContain(TOKEN);
       for (let guess = 0; guess < 20; guess++) {
         const response = await fetch(`${app.url}/api/reports`, {
           headers: { authorization: `Bearer guess-${guess}` },
         });
         expect(response.status).toBe(401);
       }
+      // Further guesses are refused without being compared, so the lock tells nothing about the token,
+      // whether they come as a bearer header or through the login form.
       const locked = await fetch(`${app.url}/api/reports`, { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(locked.status).toBe(429);
       expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-      const login = await fetch(`${app.url}/login`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: `token=${TOKEN}`,
-      });
-      expect(login.status).toBe(429);
+      expect((await login(app.url, TOKEN)).status).toBe(429);
+      // The browser that logged in before keeps working from the same address.
+      const user = await fetch(`${app.url}/api/reports`, { headers: { cookie: session } });
+      expect(user.status).toBe(200);
+      expect((await fetch(`${app.url}/`, { headers: { cookie: session } })).status).toBe(200);
+      // A forged session cookie is no way around the lock.
+      const forged = await fetch(`${app.url}/api/reports`, { headers: { cookie: "shirabe_token=abc.def" } });
+      expect(forged.status).toBe(401);
     } finally {
       await app.close();
     }

@@ -174,6 +174,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feed_items_by_seen ON feed_items (feed_id, seen_at);
   `,
+  // 7: full-text search over reports (report-search.ts): a trigram index over each report's title and
+  // sentences. Existing reports are indexed here from their JSON (lower-cased; new ones are NFKC-folded).
+  `
+  CREATE VIRTUAL TABLE report_search USING fts5 (report_id UNINDEXED, folded, tokenize = 'trigram');
+  INSERT INTO report_search (report_id, folded)
+    SELECT id, lower(title || char(10) || coalesce((
+      SELECT group_concat(value, char(10)) FROM json_tree(reports.json)
+      WHERE key IN ('text', 'heading') AND (fullkey LIKE '$.introduction%' OR fullkey LIKE '$.sections%'
+        OR fullkey LIKE '$.conclusion%')), ''))
+    FROM reports;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@
 import { isAbsolute, join } from "node:path";
 import type {
   JobStore,
+  ListReportsOptions,
   PageCache,
   PendingJob,
   ReportStore,
@@ -12,6 +13,7 @@ import type {
 } from "../../ports/store.js";
 import type { Page, Report } from "../../types.js";
 import { guardStore, openDatabase } from "./_database.js";
+import { reportSearchOn } from "./report-search.js";
 
 export interface StoreOptions {
   path: string;
@@ -90,9 +92,10 @@ export function openStore(options: StoreOptions): SqliteStore {
        json = excluded.json`,
   );
   const selectReport = db.prepare<[string], { json: string }>("SELECT json FROM reports WHERE id = ?");
-  const selectSummaries = db.prepare<{ pattern: string; limit: number }, SummaryRow>(
+  const selectSummaries = db.prepare<{ pattern: string; ids: string; limit: number }, SummaryRow>(
     `SELECT id, title, lang, engine, created_at, original_url FROM reports
      WHERE @pattern = '' OR title LIKE @pattern ESCAPE '\\' OR original_url LIKE @pattern ESCAPE '\\'
+       OR id IN (SELECT value FROM json_each(@ids))
      ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
   );
   const removeReport = db.prepare("DELETE FROM reports WHERE id = ?");
@@ -113,6 +116,7 @@ export function openStore(options: StoreOptions): SqliteStore {
     "SELECT id, input, started_at, finished_at, status, options, log, report_id FROM runs WHERE id = ?",
   );
 
+  const search = reportSearchOn(db);
   const saveRun = db.transaction((run: RunRecord) => {
     upsertRun.run({
       id: run.id,
@@ -137,6 +141,7 @@ export function openStore(options: StoreOptions): SqliteStore {
         originalUrl: report.original.url,
         json: JSON.stringify(report),
       });
+      search.index(report);
     }
   });
 
@@ -176,11 +181,18 @@ export function openStore(options: StoreOptions): SqliteStore {
       const row = selectReport.get(id);
       return row ? (JSON.parse(row.json) as Report) : null;
     }),
-    listReports: guarded((listOptions: { query?: string; limit?: number } = {}): ReportSummary[] => {
+    listReports: guarded((listOptions: ListReportsOptions = {}): ReportSummary[] => {
       const query = listOptions.query?.trim() ?? "";
       const pattern = query === "" ? "" : `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      const rows = selectSummaries.all({ pattern, limit: listOptions.limit ?? -1 });
+      // Title and address by LIKE, the text through the full-text index; a hit there carries a snippet.
+      const found = query === "" || !listOptions.fullText ? new Map<string, string>() : search.find(query);
+      const rows = selectSummaries.all({
+        pattern,
+        ids: JSON.stringify([...found.keys()]),
+        limit: listOptions.limit ?? -1,
+      });
       return rows.map((row) => ({
+        ...(found.has(row.id) ? { snippet: found.get(row.id) as string } : {}),
         id: row.id,
         title: row.title,
         lang: row.lang,
@@ -223,6 +235,7 @@ export function openStore(options: StoreOptions): SqliteStore {
       db.transaction(() => {
         const deleted = removeReport.run(id).changes > 0;
         if (deleted) removeReportRun.run(id);
+        if (deleted) search.unindex(id);
         return deleted;
       })(),
     ),

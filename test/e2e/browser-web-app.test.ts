@@ -6,9 +6,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/pdf.js";
-import { startTestServer, type TestServer } from "../server/_server.js";
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { startTestServer, type TestServer } from "../support/test-server.js";
 
 // A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
 const SLOW_TEST_MS = 60_000;
@@ -121,7 +121,9 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     const headings = await page.locator("article.report h2").allTextContents();
     expect(headings[0]).toBe("緒言");
     expect(headings.at(-1)).toBe("結論");
-    expect(await page.locator("article.report h4").textContent()).toBe("参照記事");
+    // 参照記事 is one level below the last h2 (no h2 → h4 jump).
+    expect(await page.locator("article.report #ref-list").textContent()).toBe("参照記事");
+    expect(await page.locator("article.report #ref-list").evaluate((node) => node.tagName)).toBe("H3");
     expect(await page.locator('[data-testid="grounding"]').textContent()).toMatch(/検証: 主張 \d+ 件/);
     await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractiveWriter, ShirabeError } from "../../src/index.js";
 import { type Engine, type EngineStart, EXTRACTIVE_ENGINE } from "../../src/server/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { finished, postJson, startTestServer, type TestServer } from "./_server.js";
+import { createTestApp, finished, postJson, type TestServer } from "../support/test-server.js";
 
 let site: FixtureSite;
 let app: TestServer;
@@ -41,7 +41,7 @@ const scripted: Engine = {
 
 beforeAll(async () => {
   site = await startFixtureSite();
-  app = await startTestServer({ engines: { extractive: EXTRACTIVE_ENGINE, scripted } });
+  app = await createTestApp({ engines: { extractive: EXTRACTIVE_ENGINE, scripted } });
 });
 afterAll(async () => {
   await app.close();
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe("engines and models", () => {
   it("offers the configured engines and their models to the UI", async () => {
-    const page = await (await fetch(`${app.url}/`)).text();
+    const page = await (await app.fetch(`/`)).text();
     const config = /name="shirabe-config" content="([^"]*)"/.exec(page)?.[1] ?? "";
     const decoded = JSON.parse(config.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
     expect(decoded.engines).toEqual([
@@ -60,7 +60,7 @@ describe("engines and models", () => {
   });
 
   it("refuses a model the engine does not offer, and any model for the extractive engine", async () => {
-    const unknown = await postJson(app.url, {
+    const unknown = await postJson(app, {
       url: `${site.url}/pages/report-source-a`,
       engine: "scripted",
       model: "gpt-x",
@@ -68,13 +68,13 @@ describe("engines and models", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe("model-not-available");
     expect(unknown.body.error.message).toContain("steady");
-    const extractive = await postJson(app.url, { url: `${site.url}/pages/report-source-a`, model: "steady" });
+    const extractive = await postJson(app, { url: `${site.url}/pages/report-source-a`, model: "steady" });
     expect(extractive.status).toBe(400);
     expect(extractive.body.error.code).toBe("model-not-available");
   });
 
   it("writes with the chosen engine and model, tells the engine the report id", async () => {
-    const created = await postJson(app.url, {
+    const created = await postJson(app, {
       url: `${site.url}/pages/report-source-a`,
       lang: "en",
       engine: "scripted",
@@ -82,21 +82,21 @@ describe("engines and models", () => {
       followLinks: false,
     });
     expect(created.status).toBe(202);
-    await finished(app.url, created.body.id);
-    const body = await (await fetch(`${app.url}/api/reports/${created.body.id}`)).json();
+    await finished(app, created.body.id);
+    const body = await (await app.fetch(`/api/reports/${created.body.id}`)).json();
     expect(body.report.engine).toBe("scripted:steady");
     expect(starts.at(-1)).toMatchObject({ model: "steady", lang: "en", followLinks: false, maxLinks: 10 });
     expect(ends.at(-1)).toEqual({ reportId: created.body.id });
   });
 
   it("shows the engine's own account of a failure", async () => {
-    const created = await postJson(app.url, {
+    const created = await postJson(app, {
       url: `${site.url}/pages/report-source-a`,
       engine: "scripted",
       model: "broken",
       followLinks: false,
     });
-    const events = await finished(app.url, created.body.id);
+    const events = await finished(app, created.body.id);
     expect(events.at(-1)?.data).toMatchObject({
       type: "failed",
       error: { code: "llm-http", message: expect.stringContaining("--resume r-1") },

@@ -6,7 +6,7 @@ import { createHttpClient, openStore } from "../../src/index.js";
 import { startServer } from "../../src/server/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 import { tempDir } from "../support/temp.js";
-import { finished, postJson, readEvents } from "./_server.js";
+import { finished, postJson, readEvents } from "../support/test-server.js";
 
 const INTERRUPTED = {
   code: "interrupted",
@@ -34,6 +34,7 @@ async function serveOn(path: string) {
   });
   return {
     url: server.url,
+    fetch: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init),
     close: async () => {
       await server.close();
       store.close();
@@ -50,12 +51,12 @@ describe("a restart while reports are being written", () => {
   it("answers failed/interrupted for the running and the queued report, and keeps finished ones", async () => {
     const path = join(tempDir("shirabe-restart-"), "shirabe.sqlite");
     const first = await serveOn(path);
-    const done = await postJson(first.url, {
+    const done = await postJson(first, {
       url: `${site.url}/pages/report-source-b`,
       lang: "en",
       followLinks: false,
     });
-    await finished(first.url, done.body.id);
+    await finished(first, done.body.id);
     // Longer than the server waits for running jobs when it closes.
     const slow = {
       url: `${site.url}/pages/report-article`,
@@ -63,9 +64,9 @@ describe("a restart while reports are being written", () => {
       followLinks: false,
       sources: [`${site.url}/slow?ms=8000`],
     };
-    const running = await postJson(first.url, slow);
-    const queued = await postJson(first.url, slow);
-    await readEvents(`${first.url}/api/reports/${running.body.id}/events`, {
+    const running = await postJson(first, slow);
+    const queued = await postJson(first, slow);
+    await readEvents(first, `/api/reports/${running.body.id}/events`, {
       stopAfter: (event) => event.data.type === "stage-start" && event.data.stage === "sources",
     });
     expect((await getJson(`${first.url}/api/reports/${queued.body.id}`)).body.status).toBe("queued");
@@ -79,11 +80,18 @@ describe("a restart while reports are being written", () => {
         expect(body).toMatchObject({ id, status: "failed", error: INTERRUPTED, lang: "en" });
         expect(body.input).toBe(slow.url);
         // The page that was following the job hears how it ended instead of waiting forever.
-        const events = await readEvents(`${second.url}/api/reports/${id}/events`);
+        const events = await readEvents(second, `/api/reports/${id}/events`);
         expect(events.map((event) => event.data)).toEqual([
           { type: "status", status: "failed" },
           { type: "failed", error: INTERRUPTED },
         ]);
+        // A tab that followed the job before the restart reconnects with the last id it saw: it hears
+        // the ending numbered after that id, not events renumbered from 1 that it would skip.
+        const resumed = await readEvents(second, `/api/reports/${id}/events`, {
+          headers: { "last-event-id": "12" },
+        });
+        expect(resumed.map((event) => event.id)).toEqual([13, 14]);
+        expect(resumed.at(-1)?.data).toEqual({ type: "failed", error: INTERRUPTED });
       }
       // The list of reports names them among the jobs that did not make a report.
       const listed = (await getJson(`${second.url}/api/reports`)).body.jobs as Array<{ id: string }>;
@@ -109,7 +117,7 @@ describe("a restart while reports are being written", () => {
     try {
       const { body } = await getJson(`${third.url}/api/reports/${running.body.id}`);
       expect(body).toMatchObject({ status: "failed", error: INTERRUPTED });
-      const events = await readEvents(`${third.url}/api/reports/${running.body.id}/events`);
+      const events = await readEvents(third, `/api/reports/${running.body.id}/events`);
       expect(events.at(-1)?.data).toEqual({ type: "failed", error: INTERRUPTED });
     } finally {
       await third.close();

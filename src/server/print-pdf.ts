@@ -18,7 +18,8 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export interface PdfPrinter {
-  print(html: string): Promise<Buffer>;
+  /** Prints `html` with `footer` (plain text) and the page number at the foot of every page. */
+  print(html: string, footer?: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -44,7 +45,7 @@ export function createPdfPrinter(executablePath: string = DEFAULT_CHROMIUM): Pdf
   };
 
   return {
-    async print(html) {
+    async print(html, footer = "") {
       browser ??= launch().catch((error: unknown) => {
         browser = null;
         if (error instanceof ApiError) throw error;
@@ -58,11 +59,21 @@ export function createPdfPrinter(executablePath: string = DEFAULT_CHROMIUM): Pdf
       try {
         const page = await context.newPage();
         await page.route("**/*", (route) => route.abort());
-        await page.setContent(html, { waitUntil: "load" });
+        // The page's own closing footer moves into every page's foot, so the last page never holds
+        // that line alone.
+        await page.setContent(html.replace("</head>", `<style>${PRINT_STYLE}</style></head>`), {
+          waitUntil: "load",
+        });
         return await page.pdf({
           format: "A4",
           printBackground: true,
-          margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
+          margin: { top: "18mm", bottom: "20mm", left: "16mm", right: "16mm" },
+          displayHeaderFooter: true,
+          headerTemplate: "<span></span>",
+          footerTemplate: footerTemplate(footer),
+          // Tagged (structure for screen readers) and with an outline from the headings.
+          tagged: true,
+          outline: true,
         });
       } finally {
         await context.close();
@@ -74,6 +85,16 @@ export function createPdfPrinter(executablePath: string = DEFAULT_CHROMIUM): Pdf
       if (current) await (await current.catch(() => null))?.close();
     },
   };
+}
+
+const PRINT_STYLE = "@media print { body > main > footer, body > footer { display: none; } }";
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function footerTemplate(footer: string): string {
+  return `<div style="width:100%;margin:0 16mm;font-size:8px;color:#555;font-family:'Noto Sans CJK JP',sans-serif;display:flex;justify-content:space-between"><span>${escapeText(footer)}</span><span style="flex:none;white-space:nowrap;padding-left:8px"><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
 function firstLine(error: unknown): string {

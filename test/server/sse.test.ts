@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, createReport } from "../../src/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { finished, postJson, readEvents, startTestServer, type TestServer } from "./_server.js";
+import { createTestApp, finished, postJson, readEvents, type TestServer } from "../support/test-server.js";
 
 let site: FixtureSite;
 let app: TestServer;
 
 beforeAll(async () => {
   site = await startFixtureSite();
-  app = await startTestServer();
+  app = await createTestApp();
 });
 afterAll(async () => {
   await app.close();
@@ -26,9 +26,9 @@ const slowReport = (ms: number) => ({
 
 describe("server-sent events", () => {
   it("replays only the missed events after a reconnect with Last-Event-ID, and all of them after a reload", async () => {
-    const { body } = await postJson(app.url, slowReport(1500));
-    const eventsUrl = `${app.url}/api/reports/${body.id}/events`;
-    const first = await readEvents(eventsUrl, {
+    const { body } = await postJson(app, slowReport(1500));
+    const eventsUrl = `/api/reports/${body.id}/events`;
+    const first = await readEvents(app, eventsUrl, {
       stopAfter: (event) => event.data.type === "stage-start" && event.data.stage === "sources",
     });
     const lastSeen = first.at(-1)?.id as number;
@@ -41,20 +41,20 @@ describe("server-sent events", () => {
       "stage-start",
     ]);
 
-    const resumed = await readEvents(eventsUrl, { headers: { "last-event-id": String(lastSeen) } });
+    const resumed = await readEvents(app, eventsUrl, { headers: { "last-event-id": String(lastSeen) } });
     expect(resumed[0]?.id).toBe(lastSeen + 1);
     const ids = resumed.map((event) => event.id);
     expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => lastSeen + 1 + i));
     expect(resumed.some((event) => event.data.type === "source")).toBe(true);
     expect(resumed.at(-1)?.data.type).toBe("done");
 
-    const reloaded = await readEvents(eventsUrl);
+    const reloaded = await readEvents(app, eventsUrl);
     expect(reloaded.map((event) => event.data)).toEqual([...first, ...resumed].map((event) => event.data));
   });
 
   it("names each source fetched, ok or failed and why", async () => {
-    const { body } = await postJson(app.url, { url: `${site.url}/pages/report-article`, lang: "ja" });
-    const events = await finished(app.url, body.id);
+    const { body } = await postJson(app, { url: `${site.url}/pages/report-article`, lang: "ja" });
+    const events = await finished(app, body.id);
     const sources = events.filter((event) => event.data.type === "source").map((event) => event.data);
     expect(sources.some((source) => source.ok === true)).toBe(true);
     for (const failed of sources.filter((source) => source.ok === false)) {
@@ -67,9 +67,9 @@ describe("server-sent events", () => {
   });
 
   it("lists each section as it is written and the citations checked, as the stored report has them", async () => {
-    const { body } = await postJson(app.url, { url: `${site.url}/pages/report-article`, lang: "ja" });
-    const events = (await finished(app.url, body.id)).map((event) => event.data);
-    const stored = await (await fetch(`${app.url}/api/reports/${body.id}`)).json();
+    const { body } = await postJson(app, { url: `${site.url}/pages/report-article`, lang: "ja" });
+    const events = (await finished(app, body.id)).map((event) => event.data);
+    const stored = await (await app.fetch(`/api/reports/${body.id}`)).json();
     const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
     expect(headings.length).toBeGreaterThan(0);
     const sections = events.filter((event) => event.type === "section");
@@ -100,9 +100,9 @@ describe("server-sent events", () => {
         store: app.store,
       },
     });
-    const events = await finished(app.url, report.id);
+    const events = await finished(app, report.id);
     expect(events.at(-1)?.data).toMatchObject({ type: "done", id: report.id });
-    const body = await (await fetch(`${app.url}/api/reports/${report.id}`)).json();
+    const body = await (await app.fetch(`/api/reports/${report.id}`)).json();
     expect(body.status).toBe("done");
     expect(body.report.title).toBe(report.title);
   });
@@ -110,8 +110,8 @@ describe("server-sent events", () => {
 
 describe("concurrent reports", () => {
   it("a fast report submitted second finishes while a slow one is still fetching", async () => {
-    const slow = await postJson(app.url, slowReport(4000));
-    const fast = await postJson(app.url, {
+    const slow = await postJson(app, slowReport(4000));
+    const fast = await postJson(app, {
       url: `${site.url}/pages/report-source-b`,
       lang: "en",
       followLinks: false,
@@ -120,24 +120,24 @@ describe("concurrent reports", () => {
     expect(fast.status).toBe(202);
     const order: string[] = [];
     await Promise.all([
-      finished(app.url, slow.body.id).then(() => order.push("slow")),
-      finished(app.url, fast.body.id).then(async () => {
+      finished(app, slow.body.id).then(() => order.push("slow")),
+      finished(app, fast.body.id).then(async () => {
         order.push("fast");
-        const state = await (await fetch(`${app.url}/api/reports/${slow.body.id}`)).json();
+        const state = await (await app.fetch(`/api/reports/${slow.body.id}`)).json();
         expect(state.status).toBe("running");
       }),
     ]);
     expect(order).toEqual(["fast", "slow"]);
-    const list = await (await fetch(`${app.url}/api/reports`)).json();
+    const list = await (await app.fetch(`/api/reports`)).json();
     const ids = list.reports.map((report: { id: string }) => report.id);
     expect(ids).toEqual(expect.arrayContaining([slow.body.id, fast.body.id]));
   });
 
   it("refuses to delete a report that is still being written", async () => {
-    const slow = await postJson(app.url, slowReport(1500));
-    const response = await fetch(`${app.url}/api/reports/${slow.body.id}`, { method: "DELETE" });
+    const slow = await postJson(app, slowReport(1500));
+    const response = await app.fetch(`/api/reports/${slow.body.id}`, { method: "DELETE" });
     expect(response.status).toBe(409);
-    await finished(app.url, slow.body.id);
-    expect((await fetch(`${app.url}/api/reports/${slow.body.id}`, { method: "DELETE" })).status).toBe(204);
+    await finished(app, slow.body.id);
+    expect((await app.fetch(`/api/reports/${slow.body.id}`, { method: "DELETE" })).status).toBe(204);
   });
 });
