@@ -12,6 +12,7 @@ import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
 import { registerWatch } from "./commands/watch-command.js";
+import { registerWorker } from "./commands/worker-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerBatch(program, context);
   registerWatch(program, context);
   registerPublish(program, context);
+  registerWorker(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

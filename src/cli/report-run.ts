@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { Budget } from "../adapters/llm/budget.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
 import { createReport, type ProgressEvent, type Report, ShirabeError } from "../index.js";
+import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm.js";
@@ -121,6 +122,8 @@ export interface RunReportOptions {
 
 export interface RunReportResult {
   report: Report;
+  /** The run as stored (its report inside), for a worker to hand to the process that stores it. */
+  run: RunRecord;
   /** Present when an LLM wrote the report. */
   llm: { engine: LlmEngine; usage: ReturnType<LlmEngine["done"]>; model: string } | null;
 }
@@ -148,7 +151,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
     options.onExtractive?.();
   }
   try {
-    const { report } = await createReport({
+    const { report, run: record } = await createReport({
       input: options.input,
       lang: run.lang,
       maxLinks: run.maxLinks,
@@ -169,7 +172,11 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       throw engine ? engine.failed(error) : error;
     });
     const usage = engine?.done(report.id);
-    return { report, llm: engine && usage && model ? { engine, usage, model: model.id } : null };
+    return {
+      report,
+      run: record,
+      llm: engine && usage && model ? { engine, usage, model: model.id } : null,
+    };
   } finally {
     engine?.close();
     research.close();

@@ -87,8 +87,11 @@ export interface Queue<Data = unknown, Result = unknown> {
    * handlers write into the enqueuer's own store (embedded) has nothing to collect and returns [].
    */
   uncollected(): Promise<Array<QueuedJob<Data, Result>>>;
-  /** The owner has stored this job's result; the backend may now free it. */
-  collected(id: string): Promise<void>;
+  /**
+   * The owner has stored this job's result. Once every owner has, the backend may keep `summary` in its
+   * place (a small stand-in for a large result), so a job enqueued again still reads as done.
+   */
+  collected(id: string, summary?: Result): Promise<void>;
   /** Calls `listener` for every job event of this queue; returns the unsubscribe function. */
   onEvent(listener: (event: QueueEvent<Result>) => void): () => void;
   close(): Promise<void>;

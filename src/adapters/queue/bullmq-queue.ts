@@ -60,7 +60,6 @@ export interface BullJobData<Data> {
 export interface BullKeys {
   groups: string;
   group(group: string): string;
-  collectedCounts: string;
   owner(owner: string): string;
   owners(id: string): string;
   deferred: string;
@@ -72,15 +71,12 @@ export function bullKeys(prefix: string, name: string): BullKeys {
   return {
     groups: `${base}:groups`,
     group: (group) => `${base}:group:${group}`,
-    collectedCounts: `${base}:collected`,
     owner: (owner) => `${base}:owner:${owner}`,
     owners: (id) => `${base}:owners:${id}`,
     deferred: `${base}:deferred`,
     events: `${base}:events`,
   };
 }
-
-const ALL = "*";
 
 export function stateOf(bullState: string): JobState {
   if (bullState === "completed") return "done";
@@ -192,7 +188,7 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
             jobId: id,
             attempts: enqueueOptions.maxAttempts ?? options.maxAttempts ?? 3,
             backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
-            // Results stay until their owner collected them (then `collected` removes the job).
+            // Kept: a finished job is what makes the same key "done" (`queue clean` removes old ones).
             removeOnComplete: false,
             removeOnFail: false,
           },
@@ -220,7 +216,6 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
     get: getJob,
     counts: async (group) => {
       const counts: StateCounts = { waiting: 0, active: 0, done: 0, failed: 0 };
-      const collected = Number((await redis.hget(keys.collectedCounts, group ?? ALL)) ?? 0);
       if (group === undefined) {
         const bullCounts = await bull.getJobCounts();
         for (const [state, count] of Object.entries(bullCounts)) counts[stateOf(state)] += count;
@@ -229,7 +224,6 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
           if (state !== "unknown") counts[stateOf(state)] += 1;
         }
       }
-      counts.done += collected;
       return counts;
     },
     failed: async (group) => {
@@ -253,7 +247,6 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
         for (const group of groups) forget.srem(keys.group(group), ...removed);
         await forget.exec();
       }
-      if (state === "done") await redis.del(keys.collectedCounts);
       return removed.length;
     },
     groups: async () => (await redis.smembers(keys.groups)).sort(),
@@ -268,7 +261,7 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
       }
       return finished;
     },
-    collected: async (id) => {
+    collected: async (id, summary) => {
       if (!options.owner) return;
       const [, , left] =
         (await redis
@@ -277,15 +270,11 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
           .srem(keys.owners(id), options.owner)
           .scard(keys.owners(id))
           .exec()) ?? [];
-      if (Number(left?.[1] ?? 1) > 0) return;
-      // Every owner has the result: the job (and its report-sized result) leaves Redis; it is counted.
-      const job = (await bull.getJob(id)) as Job<BullJobData<Data>, Result> | undefined;
-      if (!job || (await bull.getJobState(id)) !== "completed") return;
-      const group = job.data.group;
-      const count = redis.multi().hincrby(keys.collectedCounts, ALL, 1);
-      if (group !== null) count.hincrby(keys.collectedCounts, group, 1).srem(keys.group(group), id);
-      await count.exec();
-      await job.remove();
+      if (summary === undefined || Number(left?.[1] ?? 1) > 0) return;
+      // Every owner has the result: its report-sized value gives way to the summary, so Redis keeps
+      // about a kilobyte per finished job and the job still reads as done when enqueued again.
+      if ((await bull.getJobState(id)) !== "completed") return;
+      await redis.hset(`${prefix}:${name}:${id}`, "returnvalue", JSON.stringify(summary));
     },
     onEvent: (listener) => {
       listeners.add(listener);

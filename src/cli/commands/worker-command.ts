@@ -1,0 +1,104 @@
+// `shirabe worker --queue redis://…`: takes report jobs from Redis and writes them, on as many processes
+// and machines as there are workers. A worker is stateless compute: its own data dir is only a page cache,
+// and each result carries the whole run back to the process that enqueued it, which stores it. SIGTERM
+// lets running jobs finish for --grace seconds, then hands the rest back for another worker.
+import type { Command } from "commander";
+import { openBullmqQueue } from "../../adapters/queue/bullmq-queue.js";
+import { redisLabel } from "../../adapters/redis/redis-connection.js";
+import { type CommonFlags, resolveSettings } from "../config.js";
+import { type CommandContext, openSettingsStore } from "../context.js";
+import { parsePositive } from "../queue-run.js";
+import { createReportJobRunner, type ReportJobResult } from "../report-jobs.js";
+import type { ReportJob } from "../report-run.js";
+
+interface WorkerFlags extends CommonFlags {
+  queue: string;
+  concurrency: string;
+  maxCostPerDay?: string;
+  grace: string;
+  lock: string;
+  stalledInterval: string;
+  untilIdle?: boolean;
+  quiet?: boolean;
+}
+
+export function registerWorker(program: Command, context: CommandContext): void {
+  program
+    .command("worker")
+    .description("Write the reports queued on Redis by `batch`, `watch` or `serve` with --queue")
+    .requiredOption("--queue <redis-url>", "the Redis that holds the jobs, e.g. redis://127.0.0.1:6379")
+    .option("--concurrency <n>", "reports written at once by this worker", "2")
+    .option("--max-cost-per-day <usd>", "stop new LLM work before a UTC day's estimated spend passes this")
+    .option(
+      "--grace <seconds>",
+      "on SIGTERM, let running reports finish this long before handing them back",
+      "30",
+    )
+    .option("--lock <seconds>", "a job whose worker is silent this long is taken over by another", "30")
+    .option("--stalled-interval <seconds>", "how often to look for jobs whose worker went silent", "30")
+    .option("--until-idle", "exit once no job is waiting or running")
+    .option("--data-dir <dir>", "this worker's page cache")
+    .option("--allow-private-network", "allow fetching from loopback and private addresses")
+    .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
+    .option("--no-cache", "do not read or write the page cache")
+    .option("--quiet", "no line per job on stderr")
+    .option("--debug", "print stack traces")
+    .action(async (flags: WorkerFlags) => {
+      const settings = resolveSettings(flags, context.io.env);
+      const concurrency = parsePositive(flags.concurrency, "--concurrency", true);
+      const seconds = (value: string, flag: string) => Math.round(parsePositive(value, flag) * 1000);
+      const maxCostPerDay =
+        flags.maxCostPerDay === undefined
+          ? undefined
+          : parsePositive(flags.maxCostPerDay, "--max-cost-per-day");
+      const say = (line: string) => {
+        if (!flags.quiet) context.io.stderr.write(`${line}\n`);
+      };
+      const store = openSettingsStore(settings);
+      const runner = createReportJobRunner({
+        settings,
+        env: context.io.env,
+        store,
+        carryRun: true,
+        ...(maxCostPerDay !== undefined ? { maxCostPerDay } : {}),
+      });
+      const queue = openBullmqQueue<ReportJob, ReportJobResult>({
+        url: flags.queue,
+        lockMs: seconds(flags.lock, "--lock"),
+        stalledIntervalMs: seconds(flags.stalledInterval, "--stalled-interval"),
+        closeGraceMs: seconds(flags.grace, "--grace"),
+      });
+      const mine = new Map<string, string>();
+      queue.onEvent((event) => {
+        const input = mine.get(event.id);
+        if (input === undefined) return;
+        if (event.type === "done") say(`done ${input}: ${event.result.title}`);
+        if (event.type === "failed") say(`failed ${input}: ${event.error.message}`);
+        if (event.type === "retrying") say(`retrying ${input} at ${event.at}: ${event.error.message}`);
+        if (event.type === "deferred") say(`deferred ${input} until ${event.at}: ${event.reason}`);
+      });
+      const worker = queue.process(
+        async (job, jobContext) => {
+          mine.set(job.id, job.data.input);
+          say(`writing ${job.data.input} (attempt ${jobContext.attempt})`);
+          return runner.handler(job, jobContext);
+        },
+        { concurrency },
+      );
+      context.io.stderr.write(
+        `shirabe worker: taking jobs from ${redisLabel(flags.queue)}, ${concurrency} at a time; Ctrl-C stops\n`,
+      );
+      const stopped = new Promise<void>((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      });
+      await Promise.race(flags.untilIdle ? [stopped, worker.idle()] : [stopped]);
+      say(`stopping: running reports get ${flags.grace} s to finish, then go back to the queue`);
+      try {
+        await queue.close();
+      } finally {
+        runner.close();
+        store.close();
+      }
+    });
+}
