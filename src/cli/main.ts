@@ -8,6 +8,7 @@ import { registerCorpus } from "./commands/corpus.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerModels } from "./commands/models.js";
 import { registerPublish } from "./commands/publish-command.js";
+import { registerQueue } from "./commands/queue-command.js";
 import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored.js";
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerWatch(program, context);
   registerPublish(program, context);
   registerWorker(program, context);
+  registerQueue(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

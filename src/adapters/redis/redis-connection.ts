@@ -81,6 +81,13 @@ export async function retryWhileDown<T>(task: () => Promise<T>, options: RetryWh
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 600_000;
   for (let attempt = 1; ; attempt += 1) {
+    // A client still connecting waits rather than failing: say so while it does.
+    const slow = setInterval(() => {
+      const waited = ((Date.now() - started) / 1000).toFixed(0);
+      options.onUnavailable?.(
+        `${redisLabel(options.url)}: Redis is unreachable (no answer for ${waited} s); trying again`,
+      );
+    }, 2_000);
     try {
       return await task();
     } catch (error) {
@@ -98,6 +105,8 @@ export async function retryWhileDown<T>(task: () => Promise<T>, options: RetryWh
         `${redisLabel(options.url)}: Redis is unreachable (${reason}); trying again in ${(delay / 1000).toFixed(1)} s`,
       );
       await new Promise((resolve) => setTimeout(resolve, delay));
+    } finally {
+      clearInterval(slow);
     }
   }
 }
