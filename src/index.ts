@@ -22,7 +22,7 @@ export {
   type WatchDeps,
   type WatchEvent,
 } from "./feed-watch.js";
-export { createLlmWriter, type LlmWriterOptions } from "./llm.js";
+export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
 export {
   type CreateReportOptions,
   type CreateReportResult,

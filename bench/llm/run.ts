@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createLlmClient, resolveModel } from "../../src/adapters/llm/index.js";
 import { createHttpClient, createReport } from "../../src/index.js";
-import { createLlmWriter } from "../../src/llm.js";
+import { createLlmWriter } from "../../src/llm-writer.js";
 import type { LlmCallRecord } from "../../src/ports/llm.js";
 import { scriptedAnswer, taskOf } from "../../test/llm/scripted-model.js";
 import { type FakeLlmRequest, startFakeLlmServer } from "../../test/support/fake-llm-server.js";

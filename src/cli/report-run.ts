@@ -7,7 +7,7 @@ import { createReport, type ProgressEvent, type Report, ShirabeError } from "../
 import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
-import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm.js";
+import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm-options.js";
 import { openResearch, type ResearchFlags } from "./research.js";
 
 /** [flags, description, default] of every option that shapes a report. */
@@ -178,7 +178,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       llm: engine && usage && model ? { engine, usage, model: model.id } : null,
     };
   } finally {
-    engine?.close();
+    await engine?.close();
     research.close();
   }
 }

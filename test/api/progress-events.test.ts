@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHttpClient, createReport, type ProgressEvent } from "../../src/index.js";
-import { createLlmWriter } from "../../src/llm.js";
+import { createLlmWriter } from "../../src/llm-writer.js";
 import { fakeClient } from "../llm/helpers.js";
 import { scriptedAnswer, taskOf } from "../llm/scripted-model.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createLlmClient, type LlmClientOptions } from "../../src/adapters/llm/client.js";
+import { createLlmClient, type LlmClientOptions } from "../../src/adapters/llm/llm-client.js";
 import { resolveModel } from "../../src/adapters/llm/models.js";
 import type { StructuredOutputMode } from "../../src/adapters/llm/presets.js";
 

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkReport, createHttpClient, createReport, renderReport } from "../../src/index.js";
-import { createLlmWriter } from "../../src/llm.js";
+import { createLlmWriter } from "../../src/llm-writer.js";
 import type { Report } from "../../src/types.js";
 import { type FakeLlmRequest, type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
 import { tempDir } from "../support/temp.js";

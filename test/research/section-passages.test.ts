@@ -1,9 +1,9 @@
 // Each sub-theme's writer gets the passages the outline named plus the best-ranked others for its heading
 // and key terms — through the real LLM client and embedder against the fake OpenAI-compatible server.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createEmbedder } from "../../src/adapters/llm/embed.js";
+import { createEmbedder } from "../../src/adapters/llm/embedder.js";
 import { resolveModel } from "../../src/adapters/llm/models.js";
-import { createLlmWriter } from "../../src/llm.js";
+import { createLlmWriter } from "../../src/llm-writer.js";
 import type { Passage, Source } from "../../src/types.js";
 import { fakeClient } from "../llm/helpers.js";
 import { givenPassages, scriptedAnswer, taskOf } from "../llm/scripted-model.js";

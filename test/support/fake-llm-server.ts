@@ -195,6 +195,8 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
       send({ ...base, choices: [{ index: 0, delta: { content: batch.join("") }, finish_reason: null }] });
     }
     if (truncated) {
+      // What was written reaches the client; then the connection drops, as a reset mid-answer does.
+      await new Promise<void>((resolve) => res.write("", () => resolve()));
       res.destroy();
       return;
     }

@@ -1,7 +1,6 @@
 export { type Budget, type BudgetLimits, createBudget } from "./budget.js";
-export { createLlmClient, estimateTokens, type LlmClientOptions } from "./client.js";
-export { createEmbedder, type EmbedderOptions, embeddingModelFor } from "./embed.js";
-export { createLimiter, type Limiter } from "./limiter.js";
+export { createEmbedder, type EmbedderOptions, embeddingModelFor } from "./embedder.js";
+export { createLlmClient, type LlmClientOptions, type StoppableLlmClient } from "./llm-client.js";
 export {
   type LlmFileConfig,
   type ModelConfig,
@@ -18,3 +17,5 @@ export {
 } from "./presets.js";
 export { costUsd, DEFAULT_PRICES, type ModelPrice } from "./prices.js";
 export { languageModelFor } from "./provider.js";
+export { createLimiter, type Limiter } from "./provider-limiter.js";
+export { estimateTokens } from "./token-estimate.js";

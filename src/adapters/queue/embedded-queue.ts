@@ -124,7 +124,7 @@ export function openEmbeddedQueue<Data, Result>(options: EmbeddedQueueOptions): 
       if (closed) return;
       const free = slots.concurrency - slots.pending - slots.size;
       const jobs = guard(table.claim<Data, Result>)(owner, free, leaseMs, ownerIsDead);
-      for (const job of jobs) slots.add(() => run(job).finally(safeTick));
+      for (const job of jobs) void slots.add(() => run(job));
       if (slots.pending + slots.size === 0 && guard(table.pending)() === 0) {
         for (const resolve of idleWaiters.splice(0)) resolve();
       }
@@ -148,6 +148,8 @@ export function openEmbeddedQueue<Data, Result>(options: EmbeddedQueueOptions): 
       },
       Math.max(50, leaseMs / 3),
     );
+    // "next" fires once a finished job has left its slot, so the freed slot is filled at once.
+    slots.on("next", safeTick);
     wake = safeTick;
     queueMicrotask(safeTick);
 

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { parseFormat, type ReportFormat, renderReport, ShirabeError } from "../../index.js";
 import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
-import { type LlmRunOptions, readResumableRun, usageLine } from "../llm.js";
+import { type LlmRunOptions, readResumableRun, usageLine } from "../llm-options.js";
 import { createProgressPrinter, progressMode } from "../progress.js";
 import {
   addReportOptions,

@@ -13,7 +13,7 @@ import {
   type Settings,
 } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
-import { openLlmEngine } from "../llm.js";
+import { openLlmEngine } from "../llm-options.js";
 
 interface ServeFlags extends CommonFlags, LlmFlags {
   port: string;

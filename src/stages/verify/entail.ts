@@ -1,7 +1,8 @@
 // The LLM entailment check: for a batch of claims, which of the offered passages say what each claim says,
 // and, when none does, the claim rewritten to what its cited passages do say.
 import { z } from "zod";
-import { DATA_RULES, type LlmClient, passageElement } from "../../ports/llm.js";
+import type { LlmClient } from "../../ports/llm.js";
+import { DATA_RULES, passageElement } from "../../text/prompt-data.js";
 import type { Passage } from "../../types.js";
 
 export interface EntailmentItem {

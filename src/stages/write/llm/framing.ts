@@ -1,6 +1,7 @@
 // Step 3: the introduction and conclusion, written from the finished sections and the passages they cite.
 import { z } from "zod";
-import { DATA_RULES, type LlmClient, passageElement } from "../../../ports/llm.js";
+import type { LlmClient } from "../../../ports/llm.js";
+import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Paragraph, Passage } from "../../../types.js";
 import { cleanParagraphs, paragraphsSchema } from "./claims.js";
 import { languageRules } from "./language.js";

@@ -1,6 +1,7 @@
 // Step 1: the outline. Themes with sub-themes, each naming the passages it will draw on.
 import { z } from "zod";
-import { DATA_RULES, type LlmClient, passageElement } from "../../../ports/llm.js";
+import type { LlmClient } from "../../../ports/llm.js";
+import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Passage, Source } from "../../../types.js";
 import { languageRules } from "./language.js";
 

@@ -1,6 +1,7 @@
 // Step 2: one call per sub-theme, each seeing only its own passages, citing them by id after each claim.
 import { z } from "zod";
-import { DATA_RULES, type LlmClient, passageElement } from "../../../ports/llm.js";
+import type { LlmClient } from "../../../ports/llm.js";
+import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Paragraph } from "../../../types.js";
 import { cleanParagraphs, paragraphsSchema } from "./claims.js";
 import { languageRules } from "./language.js";

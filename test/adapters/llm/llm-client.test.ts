@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBudget } from "../../src/adapters/llm/budget.js";
-import { createLimiter } from "../../src/adapters/llm/limiter.js";
-import { openLlmStore } from "../../src/adapters/store/llm-cache.js";
-import { ShirabeError } from "../../src/errors.js";
-import type { LlmCallRecord } from "../../src/ports/llm.js";
-import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
-import { tempDir } from "../support/temp.js";
-import { ask, fakeClient } from "./helpers.js";
+import { createBudget } from "../../../src/adapters/llm/budget.js";
+import { createLimiter } from "../../../src/adapters/llm/provider-limiter.js";
+import { openLlmStore } from "../../../src/adapters/store/llm-cache.js";
+import { ShirabeError } from "../../../src/errors.js";
+import type { LlmCallRecord } from "../../../src/ports/llm.js";
+import { ask, fakeClient } from "../../llm/helpers.js";
+import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
+import { tempDir } from "../../support/temp.js";
 
 const GOOD = '{"answer":"hi","count":1}';
 

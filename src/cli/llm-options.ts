@@ -9,7 +9,7 @@ import {
   openLlmStore,
 } from "../adapters/store/llm-cache.js";
 import { isShirabeError, ShirabeError } from "../errors.js";
-import { createLlmWriter } from "../llm.js";
+import { createLlmWriter } from "../llm-writer.js";
 import type { Writer } from "../pipeline.js";
 import type { LlmClient } from "../ports/llm.js";
 import type { LlmSettings } from "./config.js";
@@ -30,9 +30,13 @@ export interface LlmEngine {
   llm: LlmClient;
   /** Marks the run done and returns its usage. */
   done(reportId: string): LlmUsageTotals;
-  /** Marks the run stopped or failed and returns the error to show, with the command that resumes it. */
+  /**
+   * Marks the run stopped or failed and returns the error to show, with the command that resumes it. From
+   * here on no call is sent; those in flight still finish and are recorded (see close).
+   */
   failed(error: unknown): unknown;
-  close(): void;
+  /** Waits for the calls in flight to be answered and recorded, then closes the store. */
+  close(): Promise<void>;
 }
 
 /** The stored run to resume, or a usage error naming the id. */
@@ -95,6 +99,8 @@ export function openLlmEngine(options: {
       return store.usage(runId);
     },
     failed(error) {
+      // Nothing more is sent from here; close() waits for the calls in flight.
+      void llm.stop();
       const stopped = isShirabeError(error) && error.code === "budget-exceeded";
       const message = error instanceof Error ? error.message : String(error);
       store.finishRun(runId, stopped ? "stopped" : "failed", { message });
@@ -108,7 +114,10 @@ export function openLlmEngine(options: {
         cause: error,
       });
     },
-    close: () => store.close(),
+    async close() {
+      await llm.stop();
+      store.close();
+    },
   };
 }
 

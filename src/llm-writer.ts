@@ -1,6 +1,7 @@
 // Wires the LLM engine into a Writer: outline → sections in parallel, each verified as soon as it is
 // written → introduction and conclusion from the verified sections → their verification. The draft it
 // returns carries its own grounding; citeReport's fast check then runs as the final gate.
+import pLimit from "p-limit";
 import type { Writer } from "./pipeline.js";
 import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
@@ -74,7 +75,9 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       // Sub-sections, then the introduction and the conclusion.
       const total = jobs.length + 2;
       let done = 0;
-      const written = await mapBounded(jobs, options.concurrency ?? 6, async ({ theme, subtheme }, index) => {
+      // Once one sub-section fails the run is over: those still waiting are dropped, not written.
+      const sectionPool = pLimit({ concurrency: options.concurrency ?? 6, rejectOnClear: true });
+      const writeOne = async ({ theme, subtheme }: (typeof jobs)[number], index: number) => {
         const paragraphs = await writeSubsection({
           llm,
           outline,
@@ -87,6 +90,10 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         const kept = await verified(paragraphs, subtheme.passages, `verify:section:${index + 1}`);
         progress({ type: "section", heading: subtheme.heading, done: ++done, total });
         return kept;
+      };
+      const written = await sectionPool.map(jobs, writeOne).catch((error: unknown) => {
+        sectionPool.clearQueue();
+        throw error;
       });
       const sections: Section[] = outline.themes
         .map((theme) => ({
@@ -193,22 +200,4 @@ function siteKey(source: Source): string {
   } catch {
     return source.id;
   }
-}
-
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order of results. */
-async function mapBounded<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

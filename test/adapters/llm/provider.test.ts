@@ -5,8 +5,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLlmClient, resolveModel } from "../../src/adapters/llm/index.js";
-import { answerSchema } from "./helpers.js";
+import { createLlmClient, resolveModel } from "../../../src/adapters/llm/index.js";
+import { answerSchema } from "../../llm/helpers.js";
 
 interface Recording {
   request: { method: string; path: string };
@@ -27,7 +27,7 @@ afterEach(() => {
 
 async function replay(name: string): Promise<{ origin: string; received: Received[] }> {
   const recording = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, `../fixtures/llm/${name}.json`), "utf8"),
+    readFileSync(resolve(import.meta.dirname, `../../fixtures/llm/${name}.json`), "utf8"),
   ) as Recording;
   const received: Received[] = [];
   const server = createServer((req, res) => {
