@@ -6,6 +6,7 @@ import { JobDeferred, type JobHandler } from "../ports/queue.js";
 import type { RunRecord } from "../ports/store.js";
 import type { Settings } from "./config.js";
 import { createDailyBudget, type DailyBudget, isDailyBudgetError } from "./daily-budget.js";
+import type { SharedLlmState } from "./llm-options.js";
 import { type ReportJob, runReport } from "./report-run.js";
 
 export interface ReportJobResult {
@@ -28,6 +29,8 @@ export function createReportJobRunner(options: {
   maxCostPerDay?: number;
   /** A worker's runner: each result carries the run, for the enqueuer to store in its own store. */
   carryRun?: boolean;
+  /** The call cache and provider limit shared by workers through Redis. */
+  shared?: SharedLlmState;
 }): ReportJobRunner {
   const ledger = openReportJobsStore({ path: options.settings.storePath });
   const daily: DailyBudget | null =
@@ -51,6 +54,7 @@ export function createReportJobRunner(options: {
         store: options.store,
         // The job's id names its LLM run, so a retried job repays no call it already made.
         runId: job.id,
+        ...(options.shared ? { shared: options.shared } : {}),
         signal: context.signal,
         onProgress: (event) => {
           if (event.type === "stage-start" || event.type === "stage-done") context.progress(event);

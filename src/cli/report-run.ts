@@ -7,7 +7,7 @@ import { createReport, type ProgressEvent, type Report, ShirabeError } from "../
 import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
-import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm-options.js";
+import { type LlmEngine, type LlmRunOptions, openLlmEngine, type SharedLlmState } from "./llm-options.js";
 import { openResearch, type ResearchFlags } from "./research.js";
 
 /** [flags, description, default] of every option that shapes a report. */
@@ -115,6 +115,8 @@ export interface RunReportOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Replaces the budget built from --max-cost / --max-tokens (e.g. one that also holds a daily cap). */
   budget?: (perReport: Budget) => Budget;
+  /** The call cache and provider limit shared by workers through Redis. */
+  shared?: SharedLlmState;
   /** Called before any work when no model is configured (the report command says so on stderr). */
   onExtractive?: () => void;
   signal?: AbortSignal;
@@ -146,6 +148,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       input: options.input,
       runOptions: { ...run, model: model.id },
       ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.shared ? { shared: options.shared } : {}),
     });
   } else {
     options.onExtractive?.();

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { openBullmqQueue } from "../../adapters/queue/bullmq-queue.js";
 import { redisLabel } from "../../adapters/redis/redis-connection.js";
+import { openSharedLlmState } from "../../adapters/redis/shared-llm-state.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { parsePositive } from "../queue-run.js";
@@ -19,6 +20,7 @@ interface WorkerFlags extends CommonFlags {
   lock: string;
   stalledInterval: string;
   untilIdle?: boolean;
+  llmPerMinute?: string;
   quiet?: boolean;
 }
 
@@ -34,9 +36,10 @@ export function registerWorker(program: Command, context: CommandContext): void 
       "on SIGTERM, let running reports finish this long before handing them back",
       "30",
     )
-    .option("--lock <seconds>", "a job whose worker is silent this long is taken over by another", "30")
+    .option("--lock <seconds>", "a job (and LLM slot) whose worker is silent this long is taken over", "30")
     .option("--stalled-interval <seconds>", "how often to look for jobs whose worker went silent", "30")
     .option("--until-idle", "exit once no job is waiting or running")
+    .option("--llm-per-minute <n>", "LLM calls started per minute per provider, across all workers")
     .option("--data-dir <dir>", "this worker's page cache")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
     .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
@@ -54,17 +57,30 @@ export function registerWorker(program: Command, context: CommandContext): void 
       const say = (line: string) => {
         if (!flags.quiet) context.io.stderr.write(`${line}\n`);
       };
+      const perMinute =
+        flags.llmPerMinute === undefined
+          ? undefined
+          : parsePositive(flags.llmPerMinute, "--llm-per-minute", true);
       const store = openSettingsStore(settings);
+      // The call cache and the provider limits live in the queue's Redis, shared by every worker.
+      const lockMs = seconds(flags.lock, "--lock");
+      const shared = openSharedLlmState({
+        url: flags.queue,
+        // A killed worker's provider slots come free as soon as its jobs do.
+        leaseMs: lockMs,
+        ...(perMinute !== undefined ? { perMinute } : {}),
+      });
       const runner = createReportJobRunner({
         settings,
         env: context.io.env,
         store,
         carryRun: true,
+        shared,
         ...(maxCostPerDay !== undefined ? { maxCostPerDay } : {}),
       });
       const queue = openBullmqQueue<ReportJob, ReportJobResult>({
         url: flags.queue,
-        lockMs: seconds(flags.lock, "--lock"),
+        lockMs,
         stalledIntervalMs: seconds(flags.stalledInterval, "--stalled-interval"),
         closeGraceMs: seconds(flags.grace, "--grace"),
       });
@@ -98,6 +114,7 @@ export function registerWorker(program: Command, context: CommandContext): void 
         await queue.close();
       } finally {
         runner.close();
+        shared.close();
         store.close();
       }
     });
