@@ -87,7 +87,10 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     const first = worker("1");
     const deadline = Date.now() + 30_000;
     while (fake.requests.filter((request) => request.answered).length < 3 || fake.inFlight() === 0) {
-      if (Date.now() > deadline) throw new Error(`no call in flight: ${fake.requests.length} requests\n${first.stderr()}\n${batch.stderr()}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no call in flight: ${fake.requests.length} requests\n${first.stderr()}\n${batch.stderr()}`,
+        );
       await new Promise((done) => setTimeout(done, 10));
     }
     await stop(first, "SIGKILL");
@@ -96,7 +99,15 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     const result = await Promise.race([
       batch.finished,
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`second:\n${second.stderr()}\nbatch:\n${batch.stderr()}\nrequests ${fake.requests.length}`)), 40_000),
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `second:\n${second.stderr()}\nbatch:\n${batch.stderr()}\nrequests ${fake.requests.length}`,
+              ),
+            ),
+          40_000,
+        ),
       ),
     ]);
     expect(result.stdout).toContain("batch: 1 done, 0 failed, 0 pending");
