@@ -8,7 +8,7 @@ export interface RedisLlmCacheOptions {
   redis: Redis;
   /** Default "shirabe". */
   prefix?: string;
-  /** Default 30 days. */
+  /** Default 3 days: long enough for a moved job or a rerun, short enough to bound memory (docs/workers.md). */
   ttlDays?: number;
 }
 
@@ -22,7 +22,7 @@ interface CachedCall {
 
 export function openRedisLlmCache(options: RedisLlmCacheOptions): LlmCallCache {
   const prefix = `${options.prefix ?? "shirabe"}:llm-call:`;
-  const ttlSeconds = Math.round((options.ttlDays ?? 30) * 86_400);
+  const ttlSeconds = Math.round((options.ttlDays ?? 3) * 86_400);
   return {
     getCall: async (key) => {
       const stored = await options.redis.get(prefix + key);

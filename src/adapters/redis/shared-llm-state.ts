@@ -13,6 +13,8 @@ export interface SharedLlmStateOptions {
   prefix?: string;
   /** Calls started per minute per provider endpoint, across all workers; none when absent. */
   perMinute?: number;
+  /** How long a cached answer is kept. Default 3 days. */
+  cacheDays?: number;
   /** A slot held by a worker that went silent this long is freed. Default 60 s. */
   leaseMs?: number;
 }
@@ -22,7 +24,11 @@ export function openSharedLlmState(options: SharedLlmStateOptions) {
   const redis = openRedis(options.url);
   const limiters = new Map<string, Limiter>();
   return {
-    cache: openRedisLlmCache({ redis, prefix }),
+    cache: openRedisLlmCache({
+      redis,
+      prefix,
+      ...(options.cacheDays !== undefined ? { ttlDays: options.cacheDays } : {}),
+    }),
     /** The endpoint's limit; keys stay out of the name (the endpoint and provider name identify it). */
     limiter(config: ModelConfig): Limiter {
       const { name, baseURL, concurrency } = config.provider;

@@ -21,6 +21,7 @@ interface WorkerFlags extends CommonFlags {
   stalledInterval: string;
   untilIdle?: boolean;
   llmPerMinute?: string;
+  llmCacheDays: string;
   quiet?: boolean;
 }
 
@@ -40,6 +41,7 @@ export function registerWorker(program: Command, context: CommandContext): void 
     .option("--stalled-interval <seconds>", "how often to look for jobs whose worker went silent", "30")
     .option("--until-idle", "exit once no job is waiting or running")
     .option("--llm-per-minute <n>", "LLM calls started per minute per provider, across all workers")
+    .option("--llm-cache-days <days>", "keep answers in the shared LLM call cache this long", "3")
     .option("--data-dir <dir>", "this worker's page cache")
     .option("--allow-private-network", "allow fetching from loopback and private addresses")
     .option("--timeout <seconds>", "give up on a fetch after this many seconds (default 30)")
@@ -68,6 +70,7 @@ export function registerWorker(program: Command, context: CommandContext): void 
         url: flags.queue,
         // A killed worker's provider slots come free as soon as its jobs do.
         leaseMs: lockMs,
+        cacheDays: parsePositive(flags.llmCacheDays, "--llm-cache-days"),
         ...(perMinute !== undefined ? { perMinute } : {}),
       });
       const runner = createReportJobRunner({
