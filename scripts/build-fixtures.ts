@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
-import { decodeBytes } from "../src/stages/decode/_text.js";
+import { decodeBytes } from "../src/stages/decode/decode-text.js";
 
 const PAGES_DIR = fileURLToPath(new URL("../test/fixtures/pages/", import.meta.url));
 

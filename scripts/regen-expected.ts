@@ -5,9 +5,9 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { decodePage } from "../src/stages/decode.js";
+import { decodePage } from "../src/stages/decode/index.js";
 import { extractArticle } from "../src/stages/extract/index.js";
-import { fixtureSlugs, loadFixturePage, PAGES_DIR } from "../test/decode/fixture-pages.js";
+import { fixtureSlugs, loadFixturePage, PAGES_DIR } from "../test/support/fixture-pages.js";
 
 /** How much of the text's start and end the golden pins down. */
 const EDGE_CHARACTERS = 80;

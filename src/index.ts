@@ -14,7 +14,9 @@ export { feedId, openFeedStore } from "./adapters/store/feed-store.js";
 export { type LlmStore, openLlmStore } from "./adapters/store/llm-cache.js";
 export { defaultDataDir, openStore, type SqliteStore } from "./adapters/store/sqlite.js";
 export { readCorpusDocument } from "./corpus.js";
-export { type ErrorKind, isShirabeError, ShirabeError } from "./errors.js";
+export { DEFAULTS } from "./defaults.js";
+export { type ErrorCode, type ErrorKind, isErrorCode, isShirabeError, ShirabeError } from "./errors.js";
+export { extractiveWriter } from "./extractive-writer.js";
 export {
   expandFeedInputs,
   type PollOptions,
@@ -23,25 +25,11 @@ export {
   type WatchEvent,
 } from "./feed-watch.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
-export {
-  type CreateReportOptions,
-  type CreateReportResult,
-  createReport,
-  extractiveWriter,
-  type ProgressEvent,
-  type ReaderDeps,
-  type ReadOptions,
-  type ReadResult,
-  readArticle,
-  type SectionProgress,
-  type StageName,
-  type WriteInput,
-  type WriteProgress,
-  type Writer,
-} from "./pipeline.js";
+export { type CreateReportOptions, type CreateReportResult, createReport } from "./pipeline.js";
 export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feed-store.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
+export type { ProgressEvent, StageName } from "./ports/progress.js";
 export {
   type Enqueued,
   type EnqueueOptions,
@@ -55,12 +43,20 @@ export {
   type Worker,
 } from "./ports/queue.js";
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
+export type { SectionProgress, WriteInput, WriteProgress, Writer } from "./ports/writer.js";
 export { type PublishOptions, type PublishResult, publishSite } from "./publish-site.js";
 export { type QueueStatus, queueStatus, retryFailed } from "./queue-status.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
-export { checkReport } from "./stages/check/check.js";
-export { expandSourceInputs } from "./stages/discover.js";
+export {
+  type Politeness,
+  type ReaderDeps,
+  type ReadOptions,
+  type ReadResult,
+  readArticle,
+} from "./source-reader.js";
+export { checkReport } from "./stages/check/index.js";
+export { expandSourceInputs } from "./stages/discover/index.js";
 export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
 export { buildSite, type PublishedReport } from "./stages/publish/index.js";
-export type { ResearchOptions } from "./stages/research/gather.js";
+export type { ResearchOptions } from "./stages/research/index.js";
 export type * from "./types.js";

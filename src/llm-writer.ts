@@ -2,9 +2,9 @@
 // written → introduction and conclusion from the verified sections → their verification. The draft it
 // returns carries its own grounding; citeReport's fast check then runs as the final gate.
 import pLimit from "p-limit";
-import type { Writer } from "./pipeline.js";
 import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
+import type { Writer } from "./ports/writer.js";
 import { rankForSections } from "./stages/research/rank.js";
 import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
 import {

@@ -7,7 +7,7 @@ import type { FeedStore } from "./ports/feed-store.js";
 import type { ReportStore } from "./ports/store.js";
 import { buildSite, type PublishedReport } from "./stages/publish/index.js";
 import { claimText } from "./stages/render/citations.js";
-import { renderHtml } from "./stages/render/html.js";
+import { renderHtml } from "./stages/render/render-html.js";
 import type { Report } from "./types.js";
 
 export interface PublishOptions {

@@ -1,8 +1,6 @@
 // Picks the renderer for a format name; shared by `report` and `show`.
 import { ShirabeError } from "./errors.js";
-import { renderHtml } from "./stages/render/html.js";
-import { renderJson } from "./stages/render/json.js";
-import { renderMarkdown } from "./stages/render/markdown.js";
+import { renderHtml, renderJson, renderMarkdown } from "./stages/render/index.js";
 import type { Report } from "./types.js";
 
 export type ReportFormat = "md" | "html" | "json";

@@ -1,4 +1,5 @@
 // Records that the pipeline's stages exchange. Stages import these, never each other.
+import type { ErrorCode } from "./errors.js";
 
 /** A fetched or read input: raw bytes plus what the transport said about them. */
 export interface Page {
@@ -30,6 +31,8 @@ export interface DecodedPage {
   /** WHATWG encoding name actually used, e.g. "shift_jis", "utf-8". */
   charset: string;
   charsetSource: CharsetSource;
+  /** What a document says about itself outside its text (a PDF's document info). */
+  documentInfo?: { title?: string; author?: string; lang?: string };
 }
 
 /** One structural unit of an article's main text. */
@@ -44,6 +47,13 @@ export type Block =
 export interface Link {
   url: string;
   text: string;
+}
+
+/** Where an article cites a link: in its prose, in a reference list or footnotes, or on a see-also line. */
+export type CitationKind = "prose" | "reference" | "see-also";
+
+export interface CitedLink extends Link {
+  kind: CitationKind;
 }
 
 /** The main content and metadata of a page. */
@@ -64,6 +74,13 @@ export interface Article {
   text: string;
   /** Outbound links inside the article body, absolute URLs, with anchor text. */
   links: Link[];
+  /**
+   * The links the article cites as its sources, from its whole container (reference lists and see-also
+   * lines included, site furniture not), best first: prose, then references, then see-also lines.
+   */
+  citedLinks?: CitedLink[];
+  /** For a paged document (PDF): the offset in `text` where each page begins; index 0 is page 1. */
+  pageStarts?: number[];
 }
 
 /** Why a source is in the report; "found" came from web search or the local corpus. */
@@ -104,7 +121,7 @@ export interface Source {
 export interface SourceFailure {
   input: string;
   message: string;
-  code: string;
+  code: ErrorCode;
 }
 
 /** A sentence or short run of sentences of one source, with its position in `article.text`. */

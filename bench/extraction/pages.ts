@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { decodePage } from "../../src/stages/decode.js";
+import { decodePage } from "../../src/stages/decode/index.js";
 import type { DecodedPage, Page } from "../../src/types.js";
 
 /** The dev set sits in shared/, beside the repository (as on developers' machines and in CI). */

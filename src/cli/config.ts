@@ -13,6 +13,7 @@ import {
 } from "../adapters/llm/models.js";
 import { defaultDataDir } from "../adapters/store/sqlite.js";
 import { ShirabeError } from "../errors.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 
 export interface CommonFlags {
   dataDir?: string;
@@ -40,20 +41,11 @@ export function resolveSettings(flags: CommonFlags, env: NodeJS.ProcessEnv = pro
     allowPrivateNetwork: flags.allowPrivateNetwork === true,
     useCache: flags.cache !== false,
     debug: flags.debug === true || env.SHIRABE_DEBUG === "1",
-    timeoutMs: flags.timeout === undefined ? undefined : parseSeconds(flags.timeout),
+    timeoutMs:
+      flags.timeout === undefined
+        ? undefined
+        : Math.round(parseNumberFlag("--timeout", flags.timeout, FLAG_RANGES.timeout) * 1000),
   };
-}
-
-function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new ShirabeError(`--timeout ${value}: expected a number of seconds > 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return Math.round(seconds * 1000);
 }
 
 /** Flags of the LLM engine (report) and of `shirabe models`. */
@@ -121,9 +113,14 @@ export function resolveLlmSettings(flags: LlmFlags, env: NodeJS.ProcessEnv = pro
   const file = configPath ? readConfigFile(configPath) : {};
   const spec = flags.model ?? env.SHIRABE_MODEL ?? file.model;
   const embedSpec = flags.embedModel ?? env.SHIRABE_EMBED_MODEL ?? file.embedModel;
-  const maxCost = flags.maxCost === undefined ? file.maxCost : parsePositive(flags.maxCost, "--max-cost");
+  const maxCost =
+    flags.maxCost === undefined
+      ? file.maxCost
+      : parseNumberFlag("--max-cost", flags.maxCost, FLAG_RANGES.maxCost);
   const maxTokens =
-    flags.maxTokens === undefined ? file.maxTokens : parsePositive(flags.maxTokens, "--max-tokens");
+    flags.maxTokens === undefined
+      ? file.maxTokens
+      : parseNumberFlag("--max-tokens", flags.maxTokens, FLAG_RANGES.maxTokens);
   return {
     model: spec ? resolveModel(spec, file, env) : null,
     embedModel: embedSpec ? resolveEmbedModel(embedSpec, file, env) : null,
@@ -237,16 +234,4 @@ function readConfigFile(path: string): LlmFileConfig & {
     maxTokens?: number;
     search?: { provider: string; url?: string; keyEnv?: string };
   };
-}
-
-function parsePositive(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) {
-    throw new ShirabeError(`${flag} ${value}: expected a number > 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return number;
 }

@@ -11,8 +11,8 @@ import {
 } from "../adapters/store/llm-cache.js";
 import { isShirabeError, ShirabeError } from "../errors.js";
 import { createLlmWriter } from "../llm-writer.js";
-import type { Writer } from "../pipeline.js";
 import type { LlmCallCache, LlmClient } from "../ports/llm.js";
+import type { Writer } from "../ports/writer.js";
 import type { LlmSettings } from "./config.js";
 
 export interface SharedLlmState {

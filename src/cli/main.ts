@@ -3,19 +3,19 @@
 import { Command, CommanderError } from "commander";
 import { isShirabeError } from "../errors.js";
 import { registerBatch } from "./commands/batch-command.js";
-import { registerCheck } from "./commands/check.js";
+import { registerCheck } from "./commands/check-command.js";
 import { registerCorpus } from "./commands/corpus.js";
-import { registerExtract } from "./commands/extract.js";
-import { registerModels } from "./commands/models.js";
+import { registerExtract } from "./commands/extract-command.js";
+import { registerModels } from "./commands/models-command.js";
 import { registerPublish } from "./commands/publish-command.js";
 import { registerQueue } from "./commands/queue-command.js";
-import { registerReport } from "./commands/report.js";
+import { registerReport } from "./commands/report-command.js";
 import { registerServe } from "./commands/serve.js";
-import { registerStoreCommands } from "./commands/stored.js";
+import { registerStoreCommands } from "./commands/stored-command.js";
 import { registerWatch } from "./commands/watch-command.js";
 import { registerWorker } from "./commands/worker-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
-import { type CliIo, processIo } from "./io.js";
+import { type CliIo, processIo, terminalText } from "./io.js";
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = new Command("shirabe")
@@ -51,11 +51,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     const debug = argv.includes("--debug") || io.env.SHIRABE_DEBUG === "1";
     if (isShirabeError(error)) {
-      io.stderr.write(`shirabe: ${error.message}\n`);
+      io.stderr.write(`shirabe: ${terminalText(error.message)}\n`);
       if (debug) io.stderr.write(`${error.stack ?? ""}\n`);
       return exitCodeFor(error.kind);
     }
-    io.stderr.write(`shirabe: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`shirabe: unexpected error: ${terminalText(message)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ""}\n`);
     else io.stderr.write("shirabe: run again with --debug for details, and report it if it persists\n");
     return exitCodeFor("internal");

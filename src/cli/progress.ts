@@ -1,5 +1,6 @@
 // Progress on stderr: a live line on a terminal, plain lines in logs and pipes, nothing with --quiet.
-import type { ProgressEvent, StageName } from "../pipeline.js";
+import type { ProgressEvent, StageName } from "../ports/progress.js";
+import { terminalText } from "./io.js";
 
 export type ProgressMode = "live" | "plain" | "quiet";
 
@@ -41,11 +42,13 @@ export function createProgressPrinter(
         return;
       case "source":
         done += 1;
-        if (!event.ok) out.write(`${clearLine}  source failed: ${event.message ?? event.input}\n`);
-        if (mode === "live") out.write(`${clearLine}sources ${done}/${total} ${event.input}`);
+        if (!event.ok)
+          out.write(`${clearLine}  source failed: ${terminalText(event.message ?? event.input)}\n`);
+        if (mode === "live") out.write(`${clearLine}sources ${done}/${total} ${terminalText(event.input)}`);
         return;
       case "section":
-        if (mode === "live") out.write(`${clearLine}write ${event.done}/${event.total} ${event.heading}`);
+        if (mode === "live")
+          out.write(`${clearLine}write ${event.done}/${event.total} ${terminalText(event.heading)}`);
         return;
       case "citations":
         if (event.final) {

@@ -8,6 +8,7 @@ import { ShirabeError } from "../errors.js";
 import type { Queue, Worker } from "../ports/queue.js";
 import type { Settings } from "./config.js";
 import type { CommandContext } from "./context.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 import { collectResults, type ResultCollector, resultOwner } from "./remote-results.js";
 import { createReportJobRunner, type ReportJobResult } from "./report-jobs.js";
 import type { ReportJob } from "./report-run.js";
@@ -41,9 +42,11 @@ export function startQueueRun(options: {
   label?: (job: ReportJob) => string;
 }): QueueRun {
   const { flags, context } = options;
-  const concurrency = parsePositive(flags.concurrency, "--concurrency", true);
+  const concurrency = parseNumberFlag("--concurrency", flags.concurrency, FLAG_RANGES.concurrency);
   const maxCostPerDay =
-    flags.maxCostPerDay === undefined ? undefined : parsePositive(flags.maxCostPerDay, "--max-cost-per-day");
+    flags.maxCostPerDay === undefined
+      ? undefined
+      : parseNumberFlag("--max-cost-per-day", flags.maxCostPerDay, FLAG_RANGES.maxCostPerDay);
   if (flags.queue && maxCostPerDay !== undefined) {
     throw new ShirabeError(
       "--max-cost-per-day applies where reports are written: with --queue, give it to `shirabe worker`",
@@ -141,16 +144,4 @@ export function startQueueRun(options: {
       runner?.close();
     },
   };
-}
-
-export function parsePositive(value: string, flag: string, whole = false): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (whole && !Number.isInteger(number))) {
-    throw new ShirabeError(`${flag} ${value}: expected ${whole ? "a whole number" : "a number"} > 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return number;
 }

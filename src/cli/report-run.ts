@@ -3,22 +3,26 @@
 import type { Command } from "commander";
 import type { Budget } from "../adapters/llm/budget.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
-import { createReport, type ProgressEvent, type Report, ShirabeError } from "../index.js";
+import { createReport, DEFAULTS, type ProgressEvent, type Report } from "../index.js";
 import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
 import { type LlmEngine, type LlmRunOptions, openLlmEngine, type SharedLlmState } from "./llm-options.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 import { openResearch, type ResearchFlags } from "./research.js";
 
 /** [flags, description, default] of every option that shapes a report. */
 const REPORT_OPTIONS: Array<[string, string, string?]> = [
   ["--sources <inputs...>", "more sources: files, folders or URLs"],
-  ["--lang <tag>", "report language (BCP 47)", "ja"],
-  ["--max-links <n>", "follow at most this many links cited by the article", "10"],
+  ["--lang <tag>", "report language (BCP 47)", DEFAULTS.lang],
+  ["--max-links <n>", "follow at most this many links cited by the article", String(DEFAULTS.maxLinks)],
   ["--no-follow-links", "do not follow the links the article cites"],
   ["--encoding <label>", "decode the article with this encoding"],
   ["--allow-private-network", "allow fetching from loopback and private addresses"],
-  ["--timeout <seconds>", "give up on a fetch after this many seconds (default 30)"],
+  [
+    "--timeout <seconds>",
+    `give up on a fetch after this many seconds (default ${DEFAULTS.timeoutMs / 1000})`,
+  ],
   ["--data-dir <dir>", "where the page cache and reports are stored"],
   ["--no-cache", "do not read or write the page cache"],
   ["--quiet", "no progress on stderr"],
@@ -65,7 +69,7 @@ export function reportRunOptions(flags: ReportFlags): ReportRunOptions {
   return {
     lang: flags.lang,
     sources: flags.sources ?? [],
-    maxLinks: parseCount(flags.maxLinks, "--max-links"),
+    maxLinks: parseNumberFlag("--max-links", flags.maxLinks, FLAG_RANGES.maxLinks),
     followLinks: flags.followLinks,
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
     ...(flags.model ? { model: flags.model } : {}),
@@ -164,6 +168,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       ...(engine ? { writer: engine.writer } : {}),
       // With a model, the search queries are written by it too (through the same budget and cache).
       research: engine ? { ...research.research, llm: engine.llm } : research.research,
+      politeness: research.politeness,
       deps: {
         http: buildHttpClient(settings),
         store: options.store,
@@ -184,16 +189,4 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
     await engine?.close();
     research.close();
   }
-}
-
-export function parseCount(value: string, flag: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new ShirabeError(`${flag} ${value}: expected a whole number ≥ 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return count;
 }

@@ -3,8 +3,9 @@
 import { createSearchProvider } from "../adapters/search/index.js";
 import { type Corpus, openCorpus } from "../adapters/store/corpus.js";
 import { ShirabeError } from "../errors.js";
-import type { ResearchOptions } from "../index.js";
+import type { Politeness, ResearchOptions } from "../index.js";
 import { resolveSearchSettings, type SearchFlags, type Settings } from "./config.js";
+import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 
 export interface ResearchFlags extends SearchFlags {
   corpus?: boolean;
@@ -14,23 +15,26 @@ export interface ResearchFlags extends SearchFlags {
   ignoreRobots?: boolean;
 }
 
-/** The research options for one run, and a close() for the corpus it opened. */
+/** The research options for one run, how its sources are fetched, and a close() for the corpus it opened. */
 export function openResearch(
   flags: ResearchFlags,
   settings: Settings,
   env: NodeJS.ProcessEnv,
-): { research: ResearchOptions; close(): void } {
+): { research: ResearchOptions; politeness: Politeness; close(): void } {
   const search = resolveSearchSettings(flags, env);
   const since = flags.since === undefined ? undefined : parseDate(flags.since);
-  const maxSources = flags.maxSources === undefined ? undefined : parseCount(flags.maxSources);
+  const maxSources =
+    flags.maxSources === undefined
+      ? undefined
+      : parseNumberFlag("--max-sources", flags.maxSources, FLAG_RANGES.maxSources);
   const sourceLangs = flags.sourceLangs
     ?.split(",")
     .map((tag) => tag.trim().toLowerCase())
     .filter(Boolean);
   const corpus: Corpus | null = flags.corpus ? openCorpus({ path: settings.storePath }) : null;
   return {
+    politeness: { robots: flags.ignoreRobots !== true },
     research: {
-      robots: flags.ignoreRobots !== true,
       ...(search ? { search: createSearchProvider(search) } : {}),
       ...(corpus ? { corpus } : {}),
       ...(sourceLangs && sourceLangs.length > 0 ? { sourceLangs } : {}),
@@ -50,16 +54,4 @@ function parseDate(value: string): string {
     });
   }
   return value;
-}
-
-function parseCount(value: string): number {
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw new ShirabeError(`--max-sources ${value}: expected a whole number ≥ 0`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return count;
 }

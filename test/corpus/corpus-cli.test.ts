@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusHit } from "../../src/ports/search.js";
-import { makePdf } from "../research/_pdf.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { startFixtureSite } from "../support/fixture-site.js";
+import { makePdf } from "../support/make-pdf.js";
 
 const CORPUS_DIR = resolve(import.meta.dirname, "../fixtures/research/corpus");
 const file = (name: string) => join(CORPUS_DIR, name);

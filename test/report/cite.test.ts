@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkClaimSupport, citeReport } from "../../src/stages/cite.js";
-import { splitPassages } from "../../src/stages/passages.js";
+import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import type { Draft, Passage } from "../../src/types.js";
 import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "./sources.js";
 

@@ -1,12 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createHttpClient } from "../../src/adapters/http/client.js";
+import { createHttpClient } from "../../src/adapters/http/http-client.js";
 import { isShirabeError } from "../../src/errors.js";
-import { readArticle } from "../../src/pipeline.js";
-import { checkReport } from "../../src/stages/check/check.js";
-import { splitPassages } from "../../src/stages/passages.js";
-import { renderMarkdown } from "../../src/stages/render/markdown.js";
+import { readArticle } from "../../src/source-reader.js";
+import { checkReport } from "../../src/stages/check/index.js";
+import { splitPassages } from "../../src/stages/passages/split-passages.js";
+import { renderMarkdown } from "../../src/stages/render/render-markdown.js";
 import { assertSupportedLang, reportLabels, writeExtractive } from "../../src/stages/write/extractive.js";
 import { headingPhrases, opensWithReference } from "../../src/text/terms.js";
 import type { Claim, Draft, Paragraph, Passage, Source } from "../../src/types.js";

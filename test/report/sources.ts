@@ -1,7 +1,7 @@
 // Hand-made sources for the report tests: a Japanese article about a fictional chip-export story and
 // two English sources it cites. Text is written for these tests.
 import { citeReport } from "../../src/stages/cite.js";
-import { splitPassages } from "../../src/stages/passages.js";
+import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import { writeExtractive } from "../../src/stages/write/extractive.js";
 import type { Block, Passage, Report, Source, SourceRole } from "../../src/types.js";
 

@@ -21,7 +21,7 @@ const scripted: Engine = {
         name: `scripted:${job.model}`,
         write: async (input) => {
           if (job.model === "broken")
-            throw new ShirabeError("model answered 503", { code: "llm-failed", kind: "network" });
+            throw new ShirabeError("model answered 503", { code: "llm-http", kind: "network" });
           return extractiveWriter.write(input);
         },
       },
@@ -29,7 +29,7 @@ const scripted: Engine = {
         ends.push(outcome);
         if ("error" in outcome) {
           return new ShirabeError("model answered 503; run r-1 is saved: shirabe report --resume r-1", {
-            code: "llm-failed",
+            code: "llm-http",
             kind: "network",
           });
         }
@@ -99,7 +99,7 @@ describe("engines and models", () => {
     const events = await finished(app.url, created.body.id);
     expect(events.at(-1)?.data).toMatchObject({
       type: "failed",
-      error: { code: "llm-failed", message: expect.stringContaining("--resume r-1") },
+      error: { code: "llm-http", message: expect.stringContaining("--resume r-1") },
     });
     expect(ends.at(-1)).toHaveProperty("error");
   });

@@ -76,7 +76,7 @@ export function queueContract(name: string, open: () => Promise<Queue<TestJob, {
           attempts.set(job.data.input, context.attempt);
           context.progress({ step: "start", attempt: context.attempt });
           if (job.data.input === "bad") {
-            throw new ShirabeError("bad: not an article", { code: "not-article", kind: "input" });
+            throw new ShirabeError("bad: not an article", { code: "no-article-text", kind: "input" });
           }
           if (job.data.input === "broken" || context.attempt === 1) {
             throw new ShirabeError(`${job.data.input}: timed out`, {
@@ -99,7 +99,7 @@ export function queueContract(name: string, open: () => Promise<Queue<TestJob, {
       expect(failed.map((job) => [job.id, job.error?.code]).sort()).toEqual(
         [
           [broken.id, "timeout"],
-          [bad.id, "not-article"],
+          [bad.id, "no-article-text"],
         ].sort(),
       );
       expect(events.some((event) => event.type === "retrying" && event.id === flaky.id)).toBe(true);

@@ -3,4 +3,4 @@ export {
   createHttpClient,
   DEFAULT_USER_AGENT,
   type HttpClientOptions,
-} from "./client.js";
+} from "./http-client.js";

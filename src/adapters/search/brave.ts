@@ -1,6 +1,6 @@
 // Brave Search: GET <base>/res/v1/web/search with an X-Subscription-Token key; snippets carry <strong>.
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./search-request.js";
 
 export const BRAVE_URL = "https://api.search.brave.com";
 /** The API's own ceiling on count. */

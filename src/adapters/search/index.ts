@@ -1,8 +1,8 @@
 // Builds the configured search provider by name. Adding a provider is one file plus one line here.
 import { ShirabeError } from "../../errors.js";
 import type { SearchProvider } from "../../ports/search.js";
-import type { ProviderTransport } from "./_request.js";
 import { createBrave } from "./brave.js";
+import type { ProviderTransport } from "./search-request.js";
 import { createSearxng } from "./searxng.js";
 import { createTavily } from "./tavily.js";
 

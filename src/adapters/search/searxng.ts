@@ -1,7 +1,7 @@
 // SearXNG, the free keyless default: a self-hosted metasearch engine's JSON API
 // (GET <base>/search?q=…&format=json; JSON must be enabled under search.formats in settings.yml).
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./search-request.js";
 
 export interface SearxngOptions extends ProviderTransport {
   /** The instance, e.g. http://127.0.0.1:8080 */

@@ -1,6 +1,6 @@
 // Tavily: POST <base>/search with a JSON body and a bearer API key; results carry page excerpts.
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
-import { arrayAt, type ProviderTransport, requestJson, webResults } from "./_request.js";
+import { arrayAt, type ProviderTransport, requestJson, webResults } from "./search-request.js";
 
 export const TAVILY_URL = "https://api.tavily.com";
 /** The API's own ceiling on max_results. */

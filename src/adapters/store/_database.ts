@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { ShirabeError } from "../../errors.js";
+import { type ErrorCode, ShirabeError } from "../../errors.js";
 import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
 
 function sqliteCode(error: unknown): string {
@@ -16,7 +16,7 @@ export function storeError(path: string, error: unknown): ShirabeError {
   if (error instanceof ShirabeError) return error;
   const code = sqliteCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  const fail = (message: string, storeCode: string, retryable = false) =>
+  const fail = (message: string, storeCode: ErrorCode, retryable = false) =>
     new ShirabeError(`${path}: ${message}`, {
       code: storeCode,
       kind: "store",

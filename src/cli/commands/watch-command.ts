@@ -6,8 +6,9 @@ import { ShirabeError } from "../../errors.js";
 import { expandFeedInputs, pollFeeds, type WatchEvent } from "../../feed-watch.js";
 import { resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
-import { parsePositive, type QueueRunFlags, startQueueRun } from "../queue-run.js";
-import { addReportOptions, parseCount, type ReportFlags, reportJobOptions } from "../report-run.js";
+import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
+import { type QueueRunFlags, startQueueRun } from "../queue-run.js";
+import { addReportOptions, type ReportFlags, reportJobOptions } from "../report-run.js";
 
 interface WatchFlags extends ReportFlags, QueueRunFlags {
   every?: string;
@@ -97,10 +98,13 @@ export function registerWatch(program: Command, context: CommandContext): void {
               ...(flags.itemLang ? { langs: flags.itemLang.split(",").map((tag) => tag.trim()) } : {}),
               ...(since ? { since } : {}),
             },
-            ...(flags.maxPerPoll ? { maxPerPoll: parseCount(flags.maxPerPoll, "--max-per-poll") } : {}),
+            ...(flags.maxPerPoll
+              ? { maxPerPoll: parseNumberFlag("--max-per-poll", flags.maxPerPoll, FLAG_RANGES.maxPerPoll) }
+              : {}),
             ...(everyMs ? { everyMs } : {}),
-            failureLimit: parsePositive(flags.failureLimit, "--failure-limit", true),
-            hostIntervalMs: parseCount(flags.hostInterval, "--host-interval") * 1000,
+            failureLimit: parseNumberFlag("--failure-limit", flags.failureLimit, FLAG_RANGES.failureLimit),
+            hostIntervalMs:
+              parseNumberFlag("--host-interval", flags.hostInterval, FLAG_RANGES.hostInterval) * 1000,
             onEvent,
           },
         );

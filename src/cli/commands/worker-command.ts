@@ -8,9 +8,18 @@ import { redisLabel } from "../../adapters/redis/redis-connection.js";
 import { openSharedLlmState } from "../../adapters/redis/shared-llm-state.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
-import { parsePositive } from "../queue-run.js";
+import { FLAG_RANGES, type NumberRange, parseNumberFlag } from "../number-flags.js";
 import { createReportJobRunner, type ReportJobResult } from "../report-jobs.js";
 import type { ReportJob } from "../report-run.js";
+
+/** The worker's own numeric flags, each against its range (the shared ones come from FLAG_RANGES). */
+const WORKER_RANGES = {
+  grace: { min: 0, max: 3_600, unit: "seconds" },
+  lock: { min: 0.1, max: 3_600, unit: "seconds" },
+  stalledInterval: { min: 0.1, max: 3_600, unit: "seconds" },
+  llmPerMinute: { min: 1, max: 1_000_000, integer: true },
+  llmCacheDays: { min: 0.01, max: 365, unit: "days" },
+} satisfies Record<string, NumberRange>;
 
 interface WorkerFlags extends CommonFlags {
   queue: string;
@@ -50,27 +59,28 @@ export function registerWorker(program: Command, context: CommandContext): void 
     .option("--debug", "print stack traces")
     .action(async (flags: WorkerFlags) => {
       const settings = resolveSettings(flags, context.io.env);
-      const concurrency = parsePositive(flags.concurrency, "--concurrency", true);
-      const seconds = (value: string, flag: string) => Math.round(parsePositive(value, flag) * 1000);
+      const concurrency = parseNumberFlag("--concurrency", flags.concurrency, FLAG_RANGES.concurrency);
+      const seconds = (value: string, flag: string, range: NumberRange) =>
+        Math.round(parseNumberFlag(flag, value, range) * 1000);
       const maxCostPerDay =
         flags.maxCostPerDay === undefined
           ? undefined
-          : parsePositive(flags.maxCostPerDay, "--max-cost-per-day");
+          : parseNumberFlag("--max-cost-per-day", flags.maxCostPerDay, FLAG_RANGES.maxCostPerDay);
       const say = (line: string) => {
         if (!flags.quiet) context.io.stderr.write(`${line}\n`);
       };
       const perMinute =
         flags.llmPerMinute === undefined
           ? undefined
-          : parsePositive(flags.llmPerMinute, "--llm-per-minute", true);
+          : parseNumberFlag("--llm-per-minute", flags.llmPerMinute, WORKER_RANGES.llmPerMinute);
       const store = openSettingsStore(settings);
       // The call cache and the provider limits live in the queue's Redis, shared by every worker.
-      const lockMs = seconds(flags.lock, "--lock");
+      const lockMs = seconds(flags.lock, "--lock", WORKER_RANGES.lock);
       const shared = openSharedLlmState({
         url: flags.queue,
         // A killed worker's provider slots come free as soon as its jobs do.
         leaseMs: lockMs,
-        cacheDays: parsePositive(flags.llmCacheDays, "--llm-cache-days"),
+        cacheDays: parseNumberFlag("--llm-cache-days", flags.llmCacheDays, WORKER_RANGES.llmCacheDays),
         ...(perMinute !== undefined ? { perMinute } : {}),
       });
       const runner = createReportJobRunner({
@@ -84,8 +94,12 @@ export function registerWorker(program: Command, context: CommandContext): void 
       const queue = openBullmqQueue<ReportJob, ReportJobResult>({
         url: flags.queue,
         lockMs,
-        stalledIntervalMs: seconds(flags.stalledInterval, "--stalled-interval"),
-        closeGraceMs: seconds(flags.grace, "--grace"),
+        stalledIntervalMs: seconds(
+          flags.stalledInterval,
+          "--stalled-interval",
+          WORKER_RANGES.stalledInterval,
+        ),
+        closeGraceMs: seconds(flags.grace, "--grace", WORKER_RANGES.grace),
       });
       const mine = new Map<string, string>();
       queue.onEvent((event) => {

@@ -102,8 +102,14 @@ export function citedSentences(paragraph: string): { sentences: CitedSentence[];
   return { sentences, rest: unescapeMarkdown(paragraph.slice(cursor).trim()) };
 }
 
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&" };
+
+/** What a Markdown renderer shows: backslash escapes and the entities the renderer writes, read back. */
 function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([[\]#>\-+*.)])/g, "$1");
+  return text.replace(
+    /\\([!-/:-@[-`{-~])|&(lt|gt|amp);/g,
+    (_, escaped: string | undefined, entity: string) => escaped ?? (ENTITIES[entity] as string),
+  );
 }
 
 /** True when the whole sentence is wrapped in quotation marks: a verbatim quotation, not the report's voice. */

@@ -8,6 +8,7 @@ import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
 import { type PageMetadata, readMetadata } from "./_metadata.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
 import { articleText, dateFromUrl, detectLang, toIsoDate } from "./_text.js";
+import { collectCitedLinks } from "./cited-links.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
@@ -147,11 +148,13 @@ export function extractHtml(page: DecodedPage): Article {
     draft = scoreElements(draftBlocks, { proseFactor, countStructure });
   }
   const draftContainer = chooseContainer(draft);
+  const citedLinks = collectCitedLinks(draftContainer ?? body, metadata.baseUrl, page.url);
   removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
   // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
   const container = chooseContainer(scoreElements(all, { countStructure }), draftContainer ?? undefined);
-  if (!container) return toArticle(page, metadata, fallbackContent(metadata, []) ?? NO_CONTENT);
+  if (!container)
+    return { ...toArticle(page, metadata, fallbackContent(metadata, []) ?? NO_CONTENT), citedLinks };
   const titleKey = collapse(metadata.title).toLowerCase();
   const kept = selectBlocks(all, container).filter(
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),
@@ -159,8 +162,11 @@ export function extractHtml(page: DecodedPage): Article {
   const blocks = kept.map((block) => block.block);
   const timeInArticle = articleTime(metadata, container, kept[0]?.owner);
   const fallback = fallbackContent(metadata, blocks);
-  if (fallback) return toArticle(page, metadata, { ...fallback, timeInArticle });
-  return toArticle(page, metadata, { blocks, links: uniqueLinks(kept, page.url), timeInArticle });
+  if (fallback) return { ...toArticle(page, metadata, { ...fallback, timeInArticle }), citedLinks };
+  return {
+    ...toArticle(page, metadata, { blocks, links: uniqueLinks(kept, page.url), timeInArticle }),
+    citedLinks,
+  };
 }
 
 function fallbackContent(metadata: PageMetadata, extracted: Block[]): Content | null {

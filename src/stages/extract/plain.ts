@@ -9,8 +9,8 @@ export function extractPlainText(page: DecodedPage): Article {
     .map((chunk) => chunk.replace(/\s+/g, " ").trim())
     .filter(Boolean);
   const firstLine = page.text.trim().split("\n")[0]?.replace(/\s+/g, " ").trim() ?? "";
-  // A first paragraph that is only the title line is the title, not body text.
-  if (paragraphs[0] === firstLine) paragraphs.shift();
+  // A first paragraph that is only the title line is the title, not body text — unless it is all there is.
+  if (paragraphs[0] === firstLine && paragraphs.length > 1) paragraphs.shift();
   const blocks: Block[] = paragraphs.map((text) => ({ type: "paragraph", text }));
   const text = articleText(blocks);
   return {

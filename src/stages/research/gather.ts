@@ -21,11 +21,6 @@ export interface ResearchOptions {
   since?: string;
   /** Writes the search queries when given. */
   llm?: LlmClient;
-  /** Honour robots.txt when fetching sources (default true). */
-  robots?: boolean;
-  /** Requests in flight per host (default 2) and spacing between them (default 500 ms). */
-  perHost?: number;
-  hostDelayMs?: number;
 }
 
 export interface Discovery {

@@ -100,7 +100,7 @@ export function scoreHybrid(
 ): ScoredPassage[] {
   const weight = options.weight ?? DENSE_WEIGHT;
   const bm25 = new Map(scoreBm25(index, query).map((item) => [item.passage, item.score]));
-  const top = Math.max(...bm25.values(), 0) || 1;
+  const top = [...bm25.values()].reduce((a, b) => Math.max(a, b), 0) || 1;
   const cosines = index.passages.map((_, position) =>
     Math.max(0, vectorCosine(dense.query, dense.passages[position] ?? [])),
   );
@@ -132,7 +132,7 @@ export interface DiversifyOptions {
 export function diversify(candidates: ScoredPassage[], options: DiversifyOptions): ScoredPassage[] {
   const lambda = options.lambda ?? DEFAULT_LAMBDA;
   const groupPenalty = options.groupPenalty ?? DEFAULT_GROUP_PENALTY;
-  const top = Math.max(...candidates.map((candidate) => candidate.score), 0) || 1;
+  const top = candidates.reduce((best, candidate) => Math.max(best, candidate.score), 0) || 1;
   const vectors = candidates.map((candidate) => termCounts(similarityTerms(candidate.passage.text)));
   const groups = candidates.map((candidate) => options.groupOf?.(candidate.passage) ?? null);
   const closest = candidates.map(() => 0);

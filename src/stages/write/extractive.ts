@@ -141,7 +141,7 @@ export function writeExtractive(input: ExtractiveInput): Draft {
     )
     .slice(0, conclusionCount);
   // With a single sentence it must both open and close the report: both sections are required.
-  if (chosen.length === 1) conclusion.push(...introduction);
+  if (chosen.length === 1) for (const index of introduction) conclusion.push(index);
   const body = rest.filter((i) => !conclusion.includes(i));
 
   const toClaim = (i: number): Claim => claimOf((candidates[i] as Candidate).passage, lang);
@@ -247,7 +247,7 @@ function themeSections(body: number[], context: ThemeContext): ThemePlan[] {
   const { grouping, labels, rankOrder } = context;
   const k = body.length >= 12 ? 4 : body.length >= 8 ? 3 : body.length >= 4 ? 2 : 1;
   const rankOf = (i: number) => rankOrder.indexOf(i);
-  const bestRank = (group: number[]) => Math.min(...group.map(rankOf));
+  const bestRank = (group: number[]) => group.reduce((best, i) => Math.min(best, rankOf(i)), Infinity);
   const groups = clusterBySimilarity(
     [...body].sort((a, b) => a - b),
     grouping,
@@ -323,7 +323,7 @@ function neighbours(members: number[], context: ThemeContext): Array<{ index: nu
   const found: Array<{ index: number; weight: number }> = [];
   for (const [index, row] of context.similarity.entries()) {
     if (members.includes(index) || context.languages[index] !== lang) continue;
-    const weight = Math.max(...members.map((m) => row[m] ?? 0));
+    const weight = members.reduce((best, m) => Math.max(best, row[m] ?? 0), Number.NEGATIVE_INFINITY);
     if (weight >= MIN_NEIGHBOUR_SIMILARITY) found.push({ index, weight });
   }
   return found.sort((a, b) => b.weight - a.weight || a.index - b.index).slice(0, MAX_NEIGHBOURS);

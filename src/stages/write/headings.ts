@@ -194,6 +194,6 @@ function scriptTiers<T extends { phrase: HeadingPhrase; name: boolean; score: nu
   const native = pool.filter((s) => s.phrase.cjk === cjk);
   if (!cjk) return [native, pool.filter((s) => /^[\x20-\x7e]+$/.test(s.phrase.text)), pool];
   const names = pool.filter((s) => s.name && !s.phrase.cjk);
-  const best = (items: T[]) => Math.max(0, ...items.map((s) => s.score));
+  const best = (items: T[]) => items.reduce((top, s) => Math.max(top, s.score), 0);
   return native.length > 0 && best(native) >= NATIVE_SHARE * best(names) ? [native, names] : [names, native];
 }

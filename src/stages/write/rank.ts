@@ -79,7 +79,7 @@ export function selectMmr(
   options: MmrOptions = {},
 ): number[] {
   const { eligible, maxRedundancy = MAX_REDUNDANCY, blocking = similarity } = options;
-  const best = Math.max(0, ...scores);
+  const best = scores.reduce((a, b) => Math.max(a, b), 0);
   const normalized = scores.map((s) => (best > 0 ? s / best : 0));
   const chosen: number[] = [];
   const open = new Set(scores.flatMap((_, i) => (eligible && !eligible[i] ? [] : [i])));
@@ -88,7 +88,7 @@ export function selectMmr(
     let pickValue = Number.NEGATIVE_INFINITY;
     for (const i of open) {
       if (chosen.some((j) => (blocking[i]?.[j] ?? 0) > maxRedundancy)) continue;
-      const redundancy = Math.max(0, ...chosen.map((j) => similarity[i]?.[j] ?? 0));
+      const redundancy = chosen.reduce((most, j) => Math.max(most, similarity[i]?.[j] ?? 0), 0);
       const value = MMR_LAMBDA * (normalized[i] as number) - (1 - MMR_LAMBDA) * redundancy;
       if (value > pickValue) {
         pick = i;

@@ -1,0 +1,15 @@
+// The embedded writing engine behind the Writer port: needs no network and no key.
+import type { Writer } from "./ports/writer.js";
+import { writeExtractive } from "./stages/write/extractive.js";
+
+export const extractiveWriter: Writer = {
+  name: "extractive",
+  write: async ({ sources, passages, lang, onProgress }) => {
+    const draft = writeExtractive({ sources, passages, lang });
+    // The engine assembles the whole draft at once; its sections are reported as it hands them over.
+    for (const [index, { heading }] of draft.sections.entries()) {
+      onProgress?.({ type: "section", heading, done: index + 1, total: draft.sections.length });
+    }
+    return draft;
+  },
+};
