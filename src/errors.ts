@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "bad-config",
   "bad-provenance",
   "data-dir",
+  "queue-unavailable",
   "output-not-writable",
   "not-found",
   "unknown-run",

@@ -7,6 +7,7 @@ export {
   type LlmClientOptions,
   resolveModel,
 } from "./adapters/llm/index.js";
+export { type BullmqQueueOptions, openBullmqQueue } from "./adapters/queue/bullmq-queue.js";
 export { type EmbeddedQueueOptions, openEmbeddedQueue } from "./adapters/queue/embedded-queue.js";
 export { jobKey } from "./adapters/queue/job-key.js";
 export { feedId, openFeedStore } from "./adapters/store/feed-store.js";
@@ -44,6 +45,7 @@ export {
 export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } from "./ports/store.js";
 export type { SectionProgress, WriteInput, WriteProgress, Writer } from "./ports/writer.js";
 export { type PublishOptions, type PublishResult, publishSite } from "./publish-site.js";
+export { type QueueStatus, queueStatus, retryFailed } from "./queue-status.js";
 export { parseFormat, type ReportFormat, renderReport } from "./render.js";
 export {
   type Politeness,

@@ -2,6 +2,7 @@
 // the store's file, the budget, and one usage line at the end. Keys stay inside the model config.
 import type { Budget } from "../adapters/llm/budget.js";
 import { createBudget, createEmbedder, createLlmClient, type ModelConfig } from "../adapters/llm/index.js";
+import type { Limiter } from "../adapters/llm/provider-limiter.js";
 import {
   type LlmRun,
   type LlmStore,
@@ -10,9 +11,14 @@ import {
 } from "../adapters/store/llm-cache.js";
 import { isShirabeError, ShirabeError } from "../errors.js";
 import { createLlmWriter } from "../llm-writer.js";
-import type { LlmClient } from "../ports/llm.js";
+import type { LlmCallCache, LlmClient } from "../ports/llm.js";
 import type { Writer } from "../ports/writer.js";
 import type { LlmSettings } from "./config.js";
+
+export interface SharedLlmState {
+  cache: LlmCallCache;
+  limiter(config: ModelConfig): Limiter;
+}
 
 export interface LlmRunOptions {
   model: string;
@@ -78,13 +84,16 @@ export function openLlmEngine(options: {
   runOptions: LlmRunOptions;
   /** Replaces the run's budget built from the settings (batch and watch add a daily cap). */
   budget?: (perReport: Budget) => Budget;
+  /** State workers share through Redis: the call cache and the provider limit (default: this process's). */
+  shared?: SharedLlmState;
 }): LlmEngine {
   const { runId } = options;
   const store: LlmStore = openLlmStore({ path: options.storePath });
   store.startRun({ id: runId, input: options.input, options: { ...options.runOptions } });
   const llm = createLlmClient({
     config: options.settings.model,
-    cache: store,
+    cache: options.shared?.cache ?? store,
+    ...(options.shared ? { limiter: options.shared.limiter(options.settings.model) } : {}),
     budget: (options.budget ?? ((own) => own))(createBudget(options.settings.budget)),
     onCall: (call) => store.recordUsage(runId, call),
   });

@@ -8,10 +8,12 @@ import { registerCorpus } from "./commands/corpus-command.js";
 import { registerExtract } from "./commands/extract-command.js";
 import { registerModels } from "./commands/models-command.js";
 import { registerPublish } from "./commands/publish-command.js";
+import { registerQueue } from "./commands/queue-command.js";
 import { registerReport } from "./commands/report-command.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/stored-command.js";
 import { registerWatch } from "./commands/watch-command.js";
+import { registerWorker } from "./commands/worker-command.js";
 import { EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo, terminalText } from "./io.js";
 
@@ -36,6 +38,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerBatch(program, context);
   registerWatch(program, context);
   registerPublish(program, context);
+  registerWorker(program, context);
+  registerQueue(program, context);
 
   try {
     await program.parseAsync(argv, { from: "user" });

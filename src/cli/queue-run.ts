@@ -1,23 +1,33 @@
-// Runs report jobs through the embedded queue for `batch` and `watch`: one line per finished or failed
-// job on stderr, and SIGINT/SIGTERM hand the running jobs back (they run again next time).
+// Runs report jobs for `batch` and `watch`: through the embedded queue in this process, or — with
+// --queue redis://… — through Redis for `shirabe worker` processes to run, their results stored here as
+// they finish. One line per finished or failed job on stderr; SIGINT/SIGTERM hand running jobs back.
+import { openBullmqQueue } from "../adapters/queue/bullmq-queue.js";
 import { openEmbeddedQueue } from "../adapters/queue/embedded-queue.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
+import { ShirabeError } from "../errors.js";
 import type { Queue, Worker } from "../ports/queue.js";
 import type { Settings } from "./config.js";
 import type { CommandContext } from "./context.js";
 import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
+import { collectResults, type ResultCollector, resultOwner } from "./remote-results.js";
 import { createReportJobRunner, type ReportJobResult } from "./report-jobs.js";
 import type { ReportJob } from "./report-run.js";
 
 export interface QueueRunFlags {
   concurrency: string;
+  /** redis://host:port: enqueue for workers instead of running here. */
+  queue?: string;
   maxCostPerDay?: string;
   quiet?: boolean;
 }
 
 export interface QueueRun {
   queue: Queue<ReportJob, ReportJobResult>;
-  worker: Worker;
+  /**
+   * Resolves when the work is through: embedded, when nothing is left to run; remote, when every job
+   * this run enqueued has finished and its result is stored here.
+   */
+  idle(): Promise<void>;
   /** Resolves when SIGINT or SIGTERM arrived (after the worker handed its jobs back). */
   interrupted: Promise<void>;
   close(): Promise<void>;
@@ -37,50 +47,101 @@ export function startQueueRun(options: {
     flags.maxCostPerDay === undefined
       ? undefined
       : parseNumberFlag("--max-cost-per-day", flags.maxCostPerDay, FLAG_RANGES.maxCostPerDay);
-  const queue = openEmbeddedQueue<ReportJob, ReportJobResult>({ path: options.settings.storePath });
-  const runner = createReportJobRunner({
-    settings: options.settings,
-    env: context.io.env,
-    store: options.store,
-    ...(maxCostPerDay !== undefined ? { maxCostPerDay } : {}),
-  });
-  const inputs = new Map<string, string>();
+  if (flags.queue && maxCostPerDay !== undefined) {
+    throw new ShirabeError(
+      "--max-cost-per-day applies where reports are written: with --queue, give it to `shirabe worker`",
+      { code: "bad-option", kind: "usage", input: flags.maxCostPerDay },
+    );
+  }
   const say = (line: string) => {
     if (!flags.quiet) context.io.stderr.write(`${line}\n`);
   };
-  queue.onEvent((event) => {
+  const inputs = new Map<string, string>();
+  const labelOf = (job: ReportJob) => (options.label ? options.label(job) : job.input);
+  const remote = flags.queue
+    ? openBullmqQueue<ReportJob, ReportJobResult>({
+        url: flags.queue,
+        owner: resultOwner(options.settings.storePath),
+        // Told even with --quiet: a queue that cannot be reached is not progress.
+        onUnavailable: (message) => context.io.stderr.write(`${message}\n`),
+      })
+    : null;
+  const base = remote ?? openEmbeddedQueue<ReportJob, ReportJobResult>({ path: options.settings.storePath });
+  const enqueued = new Set<string>();
+  const queue: Queue<ReportJob, ReportJobResult> = {
+    ...base,
+    enqueue: async (data, enqueueOptions) => {
+      const job = await base.enqueue(data, enqueueOptions);
+      enqueued.add(job.id);
+      inputs.set(job.id, labelOf(data));
+      return job;
+    },
+  };
+  base.onEvent((event) => {
     const label = inputs.get(event.id) ?? event.id;
     if (event.type === "done") say(`done ${label}: ${event.result.title} (report ${event.result.reportId})`);
     if (event.type === "failed") say(`failed ${label}: ${event.error.message}`);
     if (event.type === "retrying") say(`retrying ${label} at ${event.at}: ${event.error.message}`);
     if (event.type === "deferred") say(`deferred ${label} until ${event.at}: ${event.reason}`);
   });
-  const worker = queue.process(
-    async (job, jobContext) => {
-      inputs.set(job.id, options.label ? options.label(job.data) : job.data.input);
-      return runner.handler(job, jobContext);
-    },
-    { concurrency },
-  );
+  let worker: Worker | null = null;
+  let runner: { close(): void } | null = null;
+  let collector: ResultCollector | null = null;
+  if (remote) {
+    collector = collectResults({ queue: remote, store: options.store });
+    void collector.sweep();
+  } else {
+    const jobRunner = createReportJobRunner({
+      settings: options.settings,
+      env: context.io.env,
+      store: options.store,
+      ...(maxCostPerDay !== undefined ? { maxCostPerDay } : {}),
+    });
+    runner = jobRunner;
+    worker = queue.process(
+      async (job, jobContext) => {
+        inputs.set(job.id, labelOf(job.data));
+        return jobRunner.handler(job, jobContext);
+      },
+      { concurrency },
+    );
+  }
+  let stopping = false;
+  const remoteIdle = async () => {
+    while (!stopping) {
+      await collector?.sweep();
+      const jobs = await Promise.all([...enqueued].map((id) => base.get(id)));
+      const open = jobs.filter((job) => job && (job.state === "waiting" || job.state === "active"));
+      const unstored = jobs.filter(
+        (job) => job?.state === "done" && job.result && !options.store.getReport(job.result.reportId),
+      );
+      if (open.length === 0 && unstored.length === 0) return;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  };
   let signalled: () => void = () => {};
   const interrupted = new Promise<void>((resolve) => {
     signalled = resolve;
   });
   const onSignal = () => {
-    say("stopping: running reports are handed back and run again next time");
-    void worker.close().then(signalled);
+    stopping = true;
+    if (worker) say("stopping: running reports are handed back and run again next time");
+    else say("stopping: queued reports stay queued; their results are stored when this runs again");
+    void (worker ? worker.close() : Promise.resolve()).then(signalled);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   return {
     queue,
-    worker,
+    idle: () => (worker ? worker.idle() : remoteIdle()),
     interrupted,
     close: async () => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      await queue.close();
-      runner.close();
+      stopping = true;
+      collector?.stop();
+      await base.close();
+      runner?.close();
     },
   };
 }

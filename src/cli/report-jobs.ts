@@ -3,13 +3,17 @@
 import { openReportJobsStore } from "../adapters/store/report-jobs-store.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
 import { JobDeferred, type JobHandler } from "../ports/queue.js";
+import type { RunRecord } from "../ports/store.js";
 import type { Settings } from "./config.js";
 import { createDailyBudget, type DailyBudget, isDailyBudgetError } from "./daily-budget.js";
+import type { SharedLlmState } from "./llm-options.js";
 import { type ReportJob, runReport } from "./report-run.js";
 
 export interface ReportJobResult {
   reportId: string;
   title: string;
+  /** The whole run with its report, when a worker ran the job for another process to store. */
+  run?: RunRecord;
 }
 
 export interface ReportJobRunner {
@@ -23,6 +27,10 @@ export function createReportJobRunner(options: {
   store: SqliteStore;
   /** --max-cost-per-day in US dollars. */
   maxCostPerDay?: number;
+  /** A worker's runner: each result carries the run, for the enqueuer to store in its own store. */
+  carryRun?: boolean;
+  /** The call cache and provider limit shared by workers through Redis. */
+  shared?: SharedLlmState;
 }): ReportJobRunner {
   const ledger = openReportJobsStore({ path: options.settings.storePath });
   const daily: DailyBudget | null =
@@ -31,10 +39,13 @@ export function createReportJobRunner(options: {
       : createDailyBudget({ maxCostUsd: options.maxCostPerDay, spentSince: ledger.spentSince });
   const handler: JobHandler<ReportJob, ReportJobResult> = async (job, context) => {
     const made = ledger.reportMadeSince(job.data.input, job.createdAt);
-    if (made) return { reportId: made.id, title: made.title };
+    const madeRun = made && options.carryRun ? options.store.getRun(made.id) : null;
+    if (made && (!options.carryRun || madeRun)) {
+      return { reportId: made.id, title: made.title, ...(madeRun ? { run: madeRun } : {}) };
+    }
     const { run, llm, research } = job.data.options;
     try {
-      const { report } = await runReport({
+      const { report, run: record } = await runReport({
         input: job.data.input,
         run,
         flags: { ...llm, ...research },
@@ -43,13 +54,18 @@ export function createReportJobRunner(options: {
         store: options.store,
         // The job's id names its LLM run, so a retried job repays no call it already made.
         runId: job.id,
+        ...(options.shared ? { shared: options.shared } : {}),
         signal: context.signal,
         onProgress: (event) => {
           if (event.type === "stage-start" || event.type === "stage-done") context.progress(event);
         },
         ...(daily ? { budget: (perReport) => daily.combine(perReport) } : {}),
       });
-      return { reportId: report.id, title: report.title };
+      return {
+        reportId: report.id,
+        title: report.title,
+        ...(options.carryRun ? { run: record } : {}),
+      };
     } catch (error) {
       if (daily && isDailyBudgetError(error))
         throw new JobDeferred("today's LLM budget is spent", daily.nextDay());

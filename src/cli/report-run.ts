@@ -4,9 +4,10 @@ import type { Command } from "commander";
 import type { Budget } from "../adapters/llm/budget.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
 import { createReport, DEFAULTS, type ProgressEvent, type Report } from "../index.js";
+import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
 import { buildHttpClient } from "./context.js";
-import { type LlmEngine, type LlmRunOptions, openLlmEngine } from "./llm-options.js";
+import { type LlmEngine, type LlmRunOptions, openLlmEngine, type SharedLlmState } from "./llm-options.js";
 import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 import { openResearch, type ResearchFlags } from "./research.js";
 
@@ -118,6 +119,8 @@ export interface RunReportOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Replaces the budget built from --max-cost / --max-tokens (e.g. one that also holds a daily cap). */
   budget?: (perReport: Budget) => Budget;
+  /** The call cache and provider limit shared by workers through Redis. */
+  shared?: SharedLlmState;
   /** Called before any work when no model is configured (the report command says so on stderr). */
   onExtractive?: () => void;
   signal?: AbortSignal;
@@ -125,6 +128,8 @@ export interface RunReportOptions {
 
 export interface RunReportResult {
   report: Report;
+  /** The run as stored (its report inside), for a worker to hand to the process that stores it. */
+  run: RunRecord;
   /** Present when an LLM wrote the report. */
   llm: { engine: LlmEngine; usage: ReturnType<LlmEngine["done"]>; model: string } | null;
 }
@@ -147,12 +152,13 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       input: options.input,
       runOptions: { ...run, model: model.id },
       ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.shared ? { shared: options.shared } : {}),
     });
   } else {
     options.onExtractive?.();
   }
   try {
-    const { report } = await createReport({
+    const { report, run: record } = await createReport({
       input: options.input,
       lang: run.lang,
       maxLinks: run.maxLinks,
@@ -174,7 +180,11 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       throw engine ? engine.failed(error) : error;
     });
     const usage = engine?.done(report.id);
-    return { report, llm: engine && usage && model ? { engine, usage, model: model.id } : null };
+    return {
+      report,
+      run: record,
+      llm: engine && usage && model ? { engine, usage, model: model.id } : null,
+    };
   } finally {
     await engine?.close();
     research.close();

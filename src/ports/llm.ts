@@ -51,11 +51,19 @@ export interface LlmCallRecord {
   finishedAt: number;
 }
 
-/** Answers of earlier calls keyed by a hash of (model, prompt, parameters). */
+/**
+ * Answers of earlier calls keyed by a hash of (model, prompt, parameters). In the store's SQLite file, or
+ * in Redis where workers on several machines share it (hence either may answer with a promise).
+ */
 export interface LlmCallCache {
-  getCall(key: string): { text: string; inputTokens: number; outputTokens: number } | null;
+  getCall(
+    key: string,
+  ):
+    | { text: string; inputTokens: number; outputTokens: number }
+    | null
+    | Promise<{ text: string; inputTokens: number; outputTokens: number } | null>;
   putCall(
     key: string,
     call: { model: string; purpose: string; text: string; inputTokens: number; outputTokens: number },
-  ): void;
+  ): void | Promise<void>;
 }

@@ -77,6 +77,21 @@ export interface Queue<Data = unknown, Result = unknown> {
   failed(group?: string): Promise<Array<QueuedJob<Data, Result>>>;
   /** Moves a failed job back to waiting with fresh attempts; false when it was not failed. */
   retry(id: string): Promise<boolean>;
+  /** Removes finished jobs in `state` that ended more than `olderThanMs` ago; returns how many. */
+  clean(state: "done" | "failed", olderThanMs: number): Promise<number>;
+  /** The groups that have jobs (feeds, batches), for per-group status. */
+  groups(): Promise<string[]>;
+  /**
+   * Finished jobs this queue's owner (the enqueuer that stores their results) added and has not marked
+   * collected: after a restart the enqueuer stores what finished while it was down. A backend whose
+   * handlers write into the enqueuer's own store (embedded) has nothing to collect and returns [].
+   */
+  uncollected(): Promise<Array<QueuedJob<Data, Result>>>;
+  /**
+   * The owner has stored this job's result. Once every owner has, the backend may keep `summary` in its
+   * place (a small stand-in for a large result), so a job enqueued again still reads as done.
+   */
+  collected(id: string, summary?: Result): Promise<void>;
   /** Calls `listener` for every job event of this queue; returns the unsubscribe function. */
   onEvent(listener: (event: QueueEvent<Result>) => void): () => void;
   close(): Promise<void>;

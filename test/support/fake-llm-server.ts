@@ -24,6 +24,8 @@ export interface FakeLlmRequest {
   };
   /** Messages with their content flattened to text. */
   messages: ChatMessage[];
+  /** Set once the whole answer was sent (a client that went away mid-answer leaves it false). */
+  answered: boolean;
 }
 
 /** What to do with one request. A plain string is a successful answer with that content. */
@@ -54,6 +56,8 @@ export interface FakeLlmServer {
   embeddingRequests: string[][];
   /** The most chat requests that were open at the same time. */
   maxInFlight(): number;
+  /** Chat requests open now. */
+  inFlight(): number;
   /** Replies used, in order, before the responder: one per request. */
   enqueue(...replies: FakeReply[]): void;
   setResponder(responder: Responder): void;
@@ -114,7 +118,11 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
       body,
       messages: (body.messages ?? []).map((m) => ({ role: m.role, content: flatten(m.content) })),
+      answered: false,
     };
+    res.on("finish", () => {
+      request.answered = true;
+    });
     requests.push(request);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -213,6 +221,7 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
     requests,
     embeddingRequests,
     maxInFlight: () => maxInFlight,
+    inFlight: () => inFlight,
     enqueue: (...replies) => queue.push(...replies),
     setResponder: (next) => {
       responder = next;

@@ -30,7 +30,7 @@ export function cacheMiddleware(options: CacheMiddlewareOptions): LanguageModelV
     specificationVersion: "v3",
     async wrapStream({ doStream, params }) {
       const key = callKey(options.model, params);
-      const hit = options.cache.getCall(key);
+      const hit = await options.cache.getCall(key);
       if (hit) {
         options.onHit?.(hit);
         // A stored answer as long as the output allowance stopped there, as it did when it was paid for.
@@ -47,12 +47,16 @@ export function cacheMiddleware(options: CacheMiddlewareOptions): LanguageModelV
         },
         onEnd(end) {
           if (end !== "finished" || !finish || finish.reason === "error") return;
-          options.cache.putCall(key, {
-            model: options.model,
-            purpose: options.purpose,
-            text,
-            inputTokens: finish.usage.inputTokens.total ?? estimatePromptTokens(params.prompt),
-            outputTokens: finish.usage.outputTokens.total ?? estimateTokens(text),
+          void Promise.resolve(
+            options.cache.putCall(key, {
+              model: options.model,
+              purpose: options.purpose,
+              text,
+              inputTokens: finish.usage.inputTokens.total ?? estimatePromptTokens(params.prompt),
+              outputTokens: finish.usage.outputTokens.total ?? estimateTokens(text),
+            }),
+          ).catch(() => {
+            // A cache that cannot keep the answer costs a repeat later, never this call.
           });
         },
       });

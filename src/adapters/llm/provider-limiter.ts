@@ -1,9 +1,16 @@
 // Bounds the calls in flight to one provider (p-limit: first come, first served). Clients of the same
 // endpoint in one process — reports written at once by the server — share one limiter.
-import pLimit, { type LimitFunction } from "p-limit";
+import pLimit from "p-limit";
 import type { ModelConfig } from "./models.js";
 
-export type Limiter = LimitFunction;
+/** Runs a task when there is room. p-limit in one process; a Redis limiter across workers. */
+export interface Limiter {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** Calls this process has running through the limiter. */
+  readonly activeCount: number;
+  /** Calls allowed at once. */
+  readonly concurrency: number;
+}
 
 export function createLimiter(limit: number): Limiter {
   return pLimit(limit);

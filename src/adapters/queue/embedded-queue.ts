@@ -198,6 +198,12 @@ export function openEmbeddedQueue<Data, Result>(options: EmbeddedQueueOptions): 
       if (retried) queueMicrotask(() => wake?.());
       return retried;
     },
+    clean: async (state, olderThanMs) =>
+      guard(table.clean)(state, new Date(Date.now() - olderThanMs).toISOString()),
+    groups: async () => guard(table.groups)(),
+    // The handlers run in this process and write into this same store: there is nothing to collect.
+    uncollected: async () => [],
+    collected: async () => {},
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

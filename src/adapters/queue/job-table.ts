@@ -93,6 +93,12 @@ export function jobTable(db: Database, queue: string) {
     `UPDATE queue_jobs SET state = 'waiting', attempts = 0, run_at = ?, error = NULL, updated_at = ?
      WHERE queue = ? AND id = ? AND state = 'failed'`,
   );
+  const deleteFinished = db.prepare(
+    "DELETE FROM queue_jobs WHERE queue = ? AND state = ? AND updated_at < ?",
+  );
+  const selectGroups = db.prepare<[string], { job_group: string }>(
+    "SELECT DISTINCT job_group FROM queue_jobs WHERE queue = ? AND job_group IS NOT NULL ORDER BY job_group",
+  );
   const pendingCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM queue_jobs WHERE queue = ? AND state = 'waiting' AND deferred = 0",
   );
@@ -195,6 +201,13 @@ export function jobTable(db: Database, queue: string) {
     },
     retry(id: string): boolean {
       return requeue.run(Date.now(), now(), queue, id).changes > 0;
+    },
+    /** Deletes finished jobs in `state` last updated before `before` (ISO time); returns how many. */
+    clean(state: "done" | "failed", before: string): number {
+      return deleteFinished.run(queue, state, before).changes;
+    },
+    groups(): string[] {
+      return selectGroups.all(queue).map((row) => row.job_group);
     },
     /** Waiting jobs that are not deferred (to a later day): work still to do. */
     pending(): number {

@@ -19,6 +19,7 @@ export function registerBatch(program: Command, context: CommandContext): void {
     .argument("<list>", "file of URLs or paths, one per line (# starts a comment), or - for stdin")
     .option("--concurrency <n>", "reports written at once", "2")
     .option("--max-cost-per-day <usd>", "stop new LLM work before a UTC day's estimated spend passes this")
+    .option("--queue <redis-url>", "enqueue for `shirabe worker` processes on Redis instead of writing here")
     .option("--json", "the summary as JSON on stdout");
   addReportOptions(command).action(async (list: string, flags: BatchFlags) => {
     const inputs = readList(list);
@@ -36,10 +37,7 @@ export function registerBatch(program: Command, context: CommandContext): void {
         ids.push(job.id);
       }
       if (before > 0 && !flags.quiet) context.io.stderr.write(`batch: ${before} already done, skipped\n`);
-      const stopped = await Promise.race([
-        run.worker.idle().then(() => false),
-        run.interrupted.then(() => true),
-      ]);
+      const stopped = await Promise.race([run.idle().then(() => false), run.interrupted.then(() => true)]);
       const jobs = await Promise.all(ids.map((id) => run.queue.get(id)));
       const summary = {
         done: [] as Array<{ input: string; report: string; title: string }>,

@@ -33,7 +33,8 @@ export function registerWatch(program: Command, context: CommandContext): void {
     .option("--failure-limit <n>", "failed polls in a row before a feed is backed off", "3")
     .option("--host-interval <seconds>", "pause between two polls of the same host", "2")
     .option("--concurrency <n>", "reports written at once", "2")
-    .option("--max-cost-per-day <usd>", "stop new LLM work before a UTC day's estimated spend passes this");
+    .option("--max-cost-per-day <usd>", "stop new LLM work before a UTC day's estimated spend passes this")
+    .option("--queue <redis-url>", "enqueue for `shirabe worker` processes on Redis instead of writing here");
   // --since filters items here; the report option of that name (sources' dates) is left out.
   addReportOptions(command, ["--since"]).action(async (inputs: string[], flags: WatchFlags) => {
     const settings = resolveSettings(flags, context.io.env);
@@ -109,7 +110,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
         );
         await polled;
         if (everyMs === undefined) {
-          await Promise.race([run.worker.idle(), run.interrupted]);
+          await Promise.race([run.idle(), run.interrupted]);
           break;
         }
         const stop = await Promise.race([

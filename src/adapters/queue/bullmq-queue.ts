@@ -1,0 +1,333 @@
+// The distributed queue backend: BullMQ on Redis, behind the same Queue port as the embedded one. BullMQ
+// keeps the jobs (waiting, active with a lock its worker renews, delayed for backoff, completed, failed);
+// this adapter adds what the port asks beyond that, in keys of its own beside BullMQ's: groups (a feed,
+// a batch) for per-group counts, the owner who collects each result, deferred jobs, and an event stream
+// so a process that enqueued a job sees the progress of a worker on another machine.
+import { randomUUID } from "node:crypto";
+import { Queue as BullQueue, type Job } from "bullmq";
+import type {
+  Enqueued,
+  EnqueueOptions,
+  JobState,
+  Queue,
+  QueuedJob,
+  QueueEvent,
+  StateCounts,
+  Worker,
+} from "../../ports/queue.js";
+import { bullConnection, openRedis, retryWhileDown } from "../redis/redis-connection.js";
+import { startBullWorker } from "./bullmq-worker.js";
+import { jobKey } from "./job-key.js";
+
+export interface BullmqQueueOptions {
+  /** redis://host:port */
+  url: string;
+  /** Default "report". */
+  name?: string;
+  /** Prefix of every Redis key; default "shirabe". */
+  prefix?: string;
+  /**
+   * The enqueuer that stores this queue's results (e.g. one store file on one host). Jobs it adds are
+   * listed by `uncollected()` until it marks them `collected`. Workers need none.
+   */
+  owner?: string;
+  /** First retry delay, doubled on each further attempt. Default 2 s. */
+  backoffMs?: number;
+  /** Default 3. */
+  maxAttempts?: number;
+  /** A running job's lock; a worker that stops renewing it (killed, frozen) loses the job. Default 30 s. */
+  lockMs?: number;
+  /** How often workers look for jobs whose lock lapsed. Default 30 s. */
+  stalledIntervalMs?: number;
+  /** Times a job may be picked up again after its worker died before it fails. Default 2. */
+  maxStalledCount?: number;
+  /** How often `idle()` looks at the counts. Default 500 ms. */
+  pollMs?: number;
+  /** How long `close()` lets running jobs finish before it hands them back. Default 0. */
+  closeGraceMs?: number;
+  /** Told each time Redis is found unreachable while enqueueing (then it tries again). */
+  onUnavailable?: (message: string) => void;
+  /** How long enqueue keeps trying while Redis is down. Default 10 minutes. */
+  unavailableTimeoutMs?: number;
+}
+
+/** What BullMQ stores as a job's data: the port's data with its group beside it. */
+export interface BullJobData<Data> {
+  data: Data;
+  group: string | null;
+}
+
+export interface BullKeys {
+  groups: string;
+  group(group: string): string;
+  owner(owner: string): string;
+  owners(id: string): string;
+  deferred: string;
+  events: string;
+}
+
+export function bullKeys(prefix: string, name: string): BullKeys {
+  const base = `${prefix}:${name}:x`;
+  return {
+    groups: `${base}:groups`,
+    group: (group) => `${base}:group:${group}`,
+    owner: (owner) => `${base}:owner:${owner}`,
+    owners: (id) => `${base}:owners:${id}`,
+    deferred: `${base}:deferred`,
+    events: `${base}:events`,
+  };
+}
+
+export function stateOf(bullState: string): JobState {
+  if (bullState === "completed") return "done";
+  if (bullState === "failed") return "failed";
+  if (bullState === "active") return "active";
+  return "waiting";
+}
+
+/** A failure reason as the adapter writes it (JSON), or BullMQ's own text (a stalled job's). */
+export function failureOf(reason: string | undefined): { code: string; message: string } | null {
+  if (!reason) return null;
+  try {
+    const parsed = JSON.parse(reason) as { code?: unknown; message?: unknown };
+    if (typeof parsed.code === "string" && typeof parsed.message === "string") {
+      return { code: parsed.code, message: parsed.message };
+    }
+  } catch {
+    // BullMQ's own reasons are plain text.
+  }
+  return { code: /stalled/i.test(reason) ? "stalled" : "failed", message: reason };
+}
+
+export function toQueuedJob<Data, Result>(
+  job: Job<BullJobData<Data>, Result>,
+  bullState: string,
+): QueuedJob<Data, Result> {
+  const state = stateOf(bullState);
+  const at = (ms: number | undefined) => new Date(ms ?? job.timestamp).toISOString();
+  return {
+    id: job.id ?? "",
+    data: job.data.data,
+    group: job.data.group,
+    state,
+    attempts: job.attemptsMade + (state === "active" ? 1 : 0),
+    maxAttempts: job.opts.attempts ?? 1,
+    createdAt: at(job.timestamp),
+    updatedAt: at(job.finishedOn ?? job.processedOn ?? job.timestamp),
+    progress: job.progress === 0 ? null : job.progress,
+    result: state === "done" ? (job.returnvalue ?? null) : null,
+    error: state === "done" ? null : failureOf(job.failedReason),
+  };
+}
+
+export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queue<Data, Result> {
+  const name = options.name ?? "report";
+  const prefix = options.prefix ?? "shirabe";
+  const keys = bullKeys(prefix, name);
+  const redis = openRedis(options.url);
+  const bull = new BullQueue<BullJobData<Data>, Result>(name, {
+    prefix,
+    connection: bullConnection(options.url, { blocking: false }),
+  });
+  bull.on("error", () => {});
+  const instance = randomUUID();
+  const listeners = new Set<(event: QueueEvent<Result>) => void>();
+  const workers = new Set<Worker>();
+  let reader: { stop(): Promise<void> } | null = null;
+  const down = {
+    url: options.url,
+    ...(options.onUnavailable ? { onUnavailable: options.onUnavailable } : {}),
+  };
+  const whileDown = <T>(task: () => Promise<T>) =>
+    retryWhileDown(task, {
+      ...down,
+      ...(options.unavailableTimeoutMs !== undefined ? { timeoutMs: options.unavailableTimeoutMs } : {}),
+    });
+
+  const deliver = (event: QueueEvent<Result>) => {
+    for (const listener of listeners) listener(event);
+  };
+  /** To this process's listeners now, and to other processes' through the event stream. */
+  const publish = (event: QueueEvent<Result>) => {
+    deliver(event);
+    redis
+      .xadd(keys.events, "MAXLEN", "~", "10000", "*", "origin", instance, "event", JSON.stringify(event))
+      .catch(() => {});
+  };
+
+  const getJob = async (id: string) => {
+    const job = (await bull.getJob(id)) as Job<BullJobData<Data>, Result> | undefined;
+    if (!job) return null;
+    return toQueuedJob(job, await bull.getJobState(id));
+  };
+
+  const statesOf = async (ids: string[]): Promise<string[]> => {
+    const states: string[] = [];
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      states.push(...(await Promise.all(chunk.map((id) => bull.getJobState(id)))));
+    }
+    return states;
+  };
+
+  return {
+    enqueue: async (data: Data, enqueueOptions: EnqueueOptions = {}): Promise<Enqueued> => {
+      const id = jobKey(name, data);
+      const group = enqueueOptions.group ?? null;
+      return whileDown(async () => {
+        const marks = redis.multi();
+        if (group !== null) marks.sadd(keys.groups, group).sadd(keys.group(group), id);
+        if (options.owner) marks.sadd(keys.owner(options.owner), id).sadd(keys.owners(id), options.owner);
+        await marks.exec();
+        const before = await bull.getJobState(id);
+        if (before !== "unknown") return { id, created: false, state: stateOf(before) };
+        await bull.add(
+          "job",
+          { data, group },
+          {
+            jobId: id,
+            attempts: enqueueOptions.maxAttempts ?? options.maxAttempts ?? 3,
+            backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
+            // Kept: a finished job is what makes the same key "done" (`queue clean` removes old ones).
+            removeOnComplete: false,
+            removeOnFail: false,
+          },
+        );
+        return { id, created: true, state: "waiting" as const };
+      });
+    },
+    process: (handler, { concurrency }) => {
+      const worker = startBullWorker<Data, Result>({
+        url: options.url,
+        name,
+        prefix,
+        keys,
+        redis,
+        bull,
+        handler,
+        concurrency,
+        publish,
+        options,
+        onClosed: () => workers.delete(worker),
+      });
+      workers.add(worker);
+      return worker;
+    },
+    get: getJob,
+    counts: async (group) => {
+      const counts: StateCounts = { waiting: 0, active: 0, done: 0, failed: 0 };
+      if (group === undefined) {
+        const bullCounts = await bull.getJobCounts();
+        for (const [state, count] of Object.entries(bullCounts)) counts[stateOf(state)] += count;
+      } else {
+        for (const state of await statesOf(await redis.smembers(keys.group(group)))) {
+          if (state !== "unknown") counts[stateOf(state)] += 1;
+        }
+      }
+      return counts;
+    },
+    failed: async (group) => {
+      const jobs = (await bull.getFailed(0, -1)) as Array<Job<BullJobData<Data>, Result>>;
+      return jobs
+        .filter((job) => group === undefined || job.data.group === group)
+        .sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0))
+        .map((job) => toQueuedJob(job, "failed"));
+    },
+    retry: async (id) => {
+      const job = await bull.getJob(id);
+      if (!job || (await bull.getJobState(id)) !== "failed") return false;
+      await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return true;
+    },
+    clean: async (state, olderThanMs) => {
+      const removed = await bull.clean(olderThanMs, 0, state === "done" ? "completed" : "failed");
+      const groups = await redis.smembers(keys.groups);
+      if (removed.length > 0) {
+        const forget = redis.pipeline();
+        for (const group of groups) forget.srem(keys.group(group), ...removed);
+        await forget.exec();
+      }
+      return removed.length;
+    },
+    groups: async () => (await redis.smembers(keys.groups)).sort(),
+    uncollected: async () => {
+      if (!options.owner) return [];
+      const ids = await redis.smembers(keys.owner(options.owner));
+      const finished: Array<QueuedJob<Data, Result>> = [];
+      for (const id of ids) {
+        const job = await getJob(id);
+        if (!job) await redis.srem(keys.owner(options.owner), id);
+        else if (job.state === "done" || job.state === "failed") finished.push(job);
+      }
+      return finished;
+    },
+    collected: async (id, summary) => {
+      if (!options.owner) return;
+      const [, , left] =
+        (await redis
+          .multi()
+          .srem(keys.owner(options.owner), id)
+          .srem(keys.owners(id), options.owner)
+          .scard(keys.owners(id))
+          .exec()) ?? [];
+      if (summary === undefined || Number(left?.[1] ?? 1) > 0) return;
+      // Every owner has the result: its report-sized value gives way to the summary, so Redis keeps
+      // about a kilobyte per finished job and the job still reads as done when enqueued again.
+      if ((await bull.getJobState(id)) !== "completed") return;
+      await redis.hset(`${prefix}:${name}:${id}`, "returnvalue", JSON.stringify(summary));
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      reader ??= readEvents(options.url, keys.events, instance, deliver);
+      return () => listeners.delete(listener);
+    },
+    close: async () => {
+      await Promise.all([...workers].map((worker) => worker.close()));
+      await reader?.stop();
+      await bull.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Follows the event stream from now on, delivering other processes' events (this one's are local). */
+function readEvents<Result>(
+  url: string,
+  stream: string,
+  instance: string,
+  deliver: (event: QueueEvent<Result>) => void,
+): { stop(): Promise<void> } {
+  const client = openRedis(url, { blocking: true });
+  let stopped = false;
+  const loop = (async () => {
+    let last = "$";
+    try {
+      const newest = await client.xrevrange(stream, "+", "-", "COUNT", 1);
+      last = newest[0]?.[0] ?? "0-0";
+    } catch {
+      // Redis down now: start from the entries added after it is back.
+    }
+    while (!stopped) {
+      try {
+        const batch = await client.xread("COUNT", 200, "BLOCK", 500, "STREAMS", stream, last);
+        for (const [, entries] of batch ?? []) {
+          for (const [id, fields] of entries) {
+            last = id;
+            const origin = fields[fields.indexOf("origin") + 1];
+            const event = fields[fields.indexOf("event") + 1];
+            if (origin !== instance && event) deliver(JSON.parse(event) as QueueEvent<Result>);
+          }
+        }
+      } catch {
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      client.disconnect();
+      await loop;
+    },
+  };
+}
