@@ -1,6 +1,6 @@
 // The extract stage: a decoded page in, its main text and metadata out.
 import type { Article, DecodedPage } from "../../types.js";
-import { extractHtml } from "./html.js";
+import { extractHtml } from "./html-article.js";
 import { extractMarkdown } from "./markdown.js";
 import { extractPlainText } from "./plain.js";
 

@@ -1,7 +1,7 @@
 // Page metadata: title, site name, author, date, language, canonical URL — from <meta>, JSON-LD and markup.
 import type { Document } from "domhandler";
-import { attr, collapse, type Element, elements, isElement, textOf } from "./_dom.js";
 import { hostOf, toIsoDate } from "./_text.js";
+import { attr, collapse, type Element, elements, isElement, textOf } from "./dom.js";
 
 export interface PageMetadata {
   title: string;

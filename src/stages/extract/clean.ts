@@ -1,7 +1,7 @@
 // Removes what is never article text before scoring: scripts, navigation, hidden elements, captions, and
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
-import { type AnyNode, attr, type Element, findFirst, isElement } from "./_dom.js";
+import { type AnyNode, attr, type Element, findFirst, isElement } from "./dom.js";
 
 const DROP_TAGS = new Set([
   "script",

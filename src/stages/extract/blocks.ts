@@ -1,7 +1,7 @@
 // Turns a cleaned tree into structured blocks, remembering for each block the element it came from and
 // how much of its text is link text, so the scorer can find the article's container.
 import type { Block, Link } from "../../types.js";
-import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./_dom.js";
+import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./dom.js";
 
 export interface SourcedBlock {
   block: Block;

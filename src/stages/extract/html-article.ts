@@ -2,12 +2,12 @@
 import { type Document, Element as DomElement } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
-import { buildBlocks, type SourcedBlock } from "./_blocks.js";
-import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
-import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
-import { type PageMetadata, readMetadata } from "./_metadata.js";
-import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
 import { articleText, dateFromUrl, detectLang, toIsoDate } from "./_text.js";
+import { chooseContainer, scoreElements, selectBlocks } from "./article-container.js";
+import { buildBlocks, type SourcedBlock } from "./blocks.js";
+import { removeBoilerplate, removeNonContent, underHint } from "./clean.js";
+import { collapse, type Element, findFirst, limitDepth } from "./dom.js";
+import { type PageMetadata, readMetadata } from "./metadata.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
