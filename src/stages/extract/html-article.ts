@@ -1,13 +1,13 @@
 // HTML → Article: read metadata from the intact page, strip boilerplate, find the article's container.
 import { type Document, Element as DomElement } from "domhandler";
-import { parseDocument } from "htmlparser2";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
 import { articleText, dateFromUrl, detectLang, toIsoDate } from "./_text.js";
 import { chooseContainer, scoreElements, selectBlocks } from "./article-container.js";
 import { buildBlocks, type SourcedBlock } from "./blocks.js";
 import { removeBoilerplate, removeNonContent, underHint } from "./clean.js";
-import { collapse, type Element, findFirst, limitDepth } from "./dom.js";
+import { collapse, type Element, findFirst } from "./dom.js";
 import { type PageMetadata, readMetadata } from "./metadata.js";
+import { parseHtml } from "./parse-html.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
@@ -32,8 +32,6 @@ function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
 /** A JSON-LD articleBody this long is trusted over markup that yielded less than this share of it. */
 const MIN_ARTICLE_BODY = 500;
 const ARTICLE_BODY_SHARE = 0.3;
-/** Deeper markup is flattened to text: real pages stay far below this, broken ones may not. */
-const MAX_DEPTH = 400;
 /** Prose under a boilerplate-hinted element counts this much when looking for the article's wrappers. */
 const HINTED_PROSE_FACTOR = 0.3;
 /** Share of the best score an element must hold to be kept as one of the article's wrappers. */
@@ -129,8 +127,7 @@ function fromArticleBody(articleBody: string | null, extracted: Block[]): Block[
 }
 
 export function extractHtml(page: DecodedPage): Article {
-  const document = parseDocument(page.text, { decodeEntities: true, lowerCaseTags: true });
-  limitDepth(document, MAX_DEPTH);
+  const { document } = parseHtml(page.text);
   const metadata = readMetadata(document, page.url);
   removeNonContent(document);
   const body = findFirst(document, (element) => element.name === "body") ?? wrapInBody(document);
