@@ -24,8 +24,8 @@ const DROP_TAGS = new Set([
   "dialog",
   "menu",
   "figcaption",
-  "head",
   "title",
+  "base",
   "link",
   "meta",
 ]);

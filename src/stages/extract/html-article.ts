@@ -49,6 +49,23 @@ function articleWrappers(score: Map<Element, number>, draft: Element | null): Se
   return keep;
 }
 
+/**
+ * The element holding the page's content: <body>, unless the page has none or opened it inside an
+ * unclosed <head> (htmlparser2 does not close <head> on body content as browsers do; its metadata is
+ * dropped as non-content, so what else it holds is page text).
+ */
+function contentRoot(document: Document): Element {
+  const body = findFirst(document, (element) => element.name === "body");
+  return body && !findAncestor(body, "head") ? body : wrapInBody(document);
+}
+
+function findAncestor(element: Element, name: string): Element | null {
+  for (let node = element.parent; node && node.type === "tag"; node = node.parent) {
+    if ((node as Element).name === name) return node as Element;
+  }
+  return null;
+}
+
 /** A fragment without <html>/<body> (htmlparser2 does not invent them): give its nodes one parent. */
 function wrapInBody(document: Document): Element {
   const body = new DomElement("body", {}, document.children);
@@ -130,7 +147,7 @@ export function extractHtml(page: DecodedPage): Article {
   const { document } = parseHtml(page.text);
   const metadata = readMetadata(document, page.url);
   removeNonContent(document);
-  const body = findFirst(document, (element) => element.name === "body") ?? wrapInBody(document);
+  const body = contentRoot(document);
   // First find the article with all hinted furniture still in place, so that wrappers named like
   // boilerplate survive; then drop the furniture and look again.
   const memo = new Map<Element, boolean>();

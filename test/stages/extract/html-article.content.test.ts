@@ -188,6 +188,17 @@ describe("fallbacks", () => {
   });
 });
 
+describe("pages browsers repair", () => {
+  it("reads a page whose <head> is never closed and that has no <body>", () => {
+    const page = `<html><head><title>Park vote</title><meta name="x" content="y"><script>var a = 1;</script>
+      <div class="story">${paragraphs()}</div></html>`;
+    const article = extractArticle(decoded(page));
+    expect(article.text).toContain(PROSE[0]);
+    expect(article.text).not.toContain("var a");
+    expect(article.title).toBe("Park vote");
+  });
+});
+
 describe("empty pages", () => {
   it("gives an article without blocks for an empty or script-only page", () => {
     for (const text of [
