@@ -83,6 +83,8 @@ const STRONG_NEGATIVE = new Set([
   "trending",
   "recirc",
   "cta",
+  "copyright",
+  "disclaimer",
 ]);
 
 /** Class/id words that mark boilerplate unless the element also carries a content word. */
@@ -125,7 +127,7 @@ const SOCIAL = new Set(["social", "share", "sharing"]);
 
 const POSITIVE = new Set(["article", "content", "body", "entry", "story", "text", "main", "blog"]);
 
-const TAXONOMY_CLASS = /^(?:tag|category|cat|post-format)[-_]/i;
+const TAXONOMY_CLASS = /(?:^|[-_])(?:tag|category|cat|post-format)[-_]/i;
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 

@@ -199,6 +199,18 @@ describe("pages browsers repair", () => {
   });
 });
 
+describe("lists of sections", () => {
+  it("reads a list whose items hold paragraphs (a post in a list of posts) as paragraphs", () => {
+    const page =
+      html(`<ul class="posts"><li><h2>Park vote</h2><div class="text">${paragraphs()}</div></li></ul>
+      <div class="copyright"><p>${"All material on this site is protected by copyright law and may not be reproduced. ".repeat(4)}</p></div>`);
+    const article = extractArticle(decoded(page));
+    expect(article.blocks.filter((block) => block.type === "paragraph")).toHaveLength(3);
+    expect(article.text).toContain(PROSE[2]);
+    expect(article.text).not.toContain("protected by copyright");
+  });
+});
+
 describe("empty pages", () => {
   it("gives an article without blocks for an empty or script-only page", () => {
     for (const text of [
