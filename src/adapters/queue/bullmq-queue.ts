@@ -4,7 +4,7 @@
 // a batch) for per-group counts, the owner who collects each result, deferred jobs, and an event stream
 // so a process that enqueued a job sees the progress of a worker on another machine.
 import { randomUUID } from "node:crypto";
-import { Queue as BullQueue, type Job } from "bullmq";
+import type { Job } from "bullmq";
 import type {
   Enqueued,
   EnqueueOptions,
@@ -16,6 +16,7 @@ import type {
   Worker,
 } from "../../ports/queue.js";
 import { bullConnection, openRedis, retryWhileDown } from "../redis/redis-connection.js";
+import { bullmq } from "./bullmq-module.js";
 import { startBullWorker } from "./bullmq-worker.js";
 import { jobKey } from "./job-key.js";
 
@@ -125,7 +126,7 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
   const prefix = options.prefix ?? "shirabe";
   const keys = bullKeys(prefix, name);
   const redis = openRedis(options.url);
-  const bull = new BullQueue<BullJobData<Data>, Result>(name, {
+  const bull = new (bullmq().Queue)<BullJobData<Data>, Result>(name, {
     prefix,
     connection: bullConnection(options.url, { blocking: false }),
   });

@@ -3,18 +3,12 @@
 // a deferral waits without spending an attempt, a stop hands the job back to waiting). A worker killed
 // outright stops renewing its job's lock, and another worker's stalled-job check takes the job over.
 import { hostname } from "node:os";
-import {
-  type Queue as BullQueue,
-  Worker as BullWorker,
-  DelayedError,
-  type Job,
-  UnrecoverableError,
-  WaitingError,
-} from "bullmq";
+import type { Queue as BullQueue, Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { isShirabeError } from "../../errors.js";
 import { JobDeferred, type JobHandler, type QueueEvent, type Worker } from "../../ports/queue.js";
 import { bullConnection } from "../redis/redis-connection.js";
+import { bullmq } from "./bullmq-module.js";
 import type { BullJobData, BullKeys, BullmqQueueOptions } from "./bullmq-queue.js";
 import { failureOf, toQueuedJob } from "./bullmq-queue.js";
 
@@ -39,6 +33,7 @@ function failureText(error: unknown): { code: string; message: string } {
 
 export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, Result>): Worker {
   const { keys, redis, publish, options } = context;
+  const { Worker: BullWorker, DelayedError, UnrecoverableError, WaitingError } = bullmq();
   const backoffMs = options.backoffMs ?? 2_000;
   const running = new Map<string, AbortController>();
   let handingBack = false;

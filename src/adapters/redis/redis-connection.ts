@@ -1,6 +1,7 @@
 // Connections to the Redis that workers and enqueuers share (the queue, the LLM call cache, the provider
 // limiter, progress events). One place parses the --queue address and says clearly when Redis is down.
-import { Redis, type RedisOptions } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis, RedisOptions } from "ioredis";
 import { ShirabeError } from "../../errors.js";
 
 /** Checks a --queue address: redis://[user:password@]host[:port][/db] (rediss:// for TLS). */
@@ -41,7 +42,9 @@ export function openRedis(url: string, options: { blocking?: boolean } = {}): Re
     retryStrategy: (times) => Math.min(100 * times, 2_000),
     lazyConnect: false,
   };
-  const client = new Redis(url, settings);
+  // Loaded on first use: only --queue and `worker` need it, and every command would pay its load time.
+  const { Redis: RedisClient } = createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
+  const client = new RedisClient(url, settings);
   // Errors surface on the commands that fail; the client's own error events would only repeat them.
   client.on("error", () => {});
   return client;

@@ -1,9 +1,12 @@
 // A feed document (RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed) → items with plain-text titles, absolute
 // links, ISO dates and a key that says which item it is (GUID, else link). Parsing is feedsmith's; this
 // module only normalises, and turns what is wrong with one item into a note for that item.
-import { parseFeed } from "feedsmith";
+import { createRequire } from "node:module";
 import { ShirabeError } from "../../errors.js";
 import { plainText } from "./plain-text.js";
+
+// feedsmith takes about 0.1 s of CPU to load; loaded on first use so commands that read no feed skip it.
+const feedsmith = () => createRequire(import.meta.url)("feedsmith") as typeof import("feedsmith");
 
 export interface FeedItem {
   /** GUID / Atom id / JSON Feed id when the feed gives one, else the item's link. Unique within a feed. */
@@ -71,9 +74,9 @@ export function parseFeedDocument(text: string, url: string, now: Date = new Dat
       `this is an HTML page, not a feed; ${feed ? `its feed is ${feed}` : "give the address of its RSS or Atom feed"}`,
     );
   }
-  let parsed: ReturnType<typeof parseFeed>;
+  let parsed: ReturnType<typeof import("feedsmith").parseFeed>;
   try {
-    parsed = parseFeed(text);
+    parsed = feedsmith().parseFeed(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw feedError(url, `not a readable RSS, Atom or JSON feed (${detail}); check the address`, error);
@@ -144,7 +147,7 @@ const optional = (value: unknown): string | null => {
 const langOf = (value: unknown): string | null => optional(value)?.toLowerCase() ?? null;
 
 /** One shape for the four formats (feedsmith keeps each format's own structure). */
-function flatten(parsed: ReturnType<typeof parseFeed>): {
+function flatten(parsed: ReturnType<typeof import("feedsmith").parseFeed>): {
   format: ParsedFeed["format"];
   title: string;
   lang: string | null;

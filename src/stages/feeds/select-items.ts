@@ -1,7 +1,7 @@
 // Which new items become reports: --match (keywords or /regex/), --lang, --since. Each refusal says why,
 // so a user can tell a filtered item from a missed one.
-import { detect } from "tinyld";
 import { ShirabeError } from "../../errors.js";
+import { detectLang } from "../../text/language.js";
 import type { FeedItem } from "./parse-feed.js";
 
 export interface ItemFilters {
@@ -36,7 +36,7 @@ export function itemFilter(filters: ItemFilters): (item: FeedItem) => string | n
 /** The item's declared language, else the one its title and summary are written in. */
 export function itemLang(item: FeedItem): string | null {
   if (item.lang) return primary(item.lang);
-  const detected = detect(`${item.title}. ${item.summary}`.slice(0, 1000));
+  const detected = detectLang(`${item.title}. ${item.summary}`.slice(0, 1000));
   return detected ? primary(detected) : null;
 }
 
