@@ -26,7 +26,7 @@ export {
 } from "./feed-watch.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
 export { type CreateReportOptions, type CreateReportResult, createReport } from "./pipeline.js";
-export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feed-store.js";
+export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feeds.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
 export type { ProgressEvent, StageName } from "./ports/progress.js";

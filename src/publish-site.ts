@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ShirabeError } from "./errors.js";
-import type { FeedStore } from "./ports/feed-store.js";
+import type { FeedStore } from "./ports/feeds.js";
 import type { ReportStore } from "./ports/store.js";
 import { buildSite, type PublishedReport } from "./stages/publish/index.js";
 import { claimText } from "./stages/render/citations.js";

@@ -16,7 +16,7 @@ import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument } from "../io.js";
 import { type LlmRunOptions, readResumableRun, usageLine } from "../llm-options.js";
-import { createProgressPrinter, progressMode } from "../progress.js";
+import { createProgressPrinter, progressMode } from "../progress-printer.js";
 import {
   addReportOptions,
   type ReportRunOptions,
