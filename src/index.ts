@@ -58,7 +58,7 @@ export { checkReport } from "./stages/check/index.js";
 export { expandSourceInputs } from "./stages/discover/index.js";
 export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
 export { buildSite, type PublishedReport } from "./stages/publish/index.js";
-export { renderDocx } from "./stages/render/render-docx.js";
+export { renderDocx } from "./stages/render/index.js";
 export type { ResearchOptions } from "./stages/research/index.js";
 export { extractiveTranslationNotice, translationNotice } from "./text/translation-notice.js";
 export type * from "./types.js";

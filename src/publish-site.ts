@@ -6,8 +6,7 @@ import { ShirabeError } from "./errors.js";
 import type { FeedStore } from "./ports/feeds.js";
 import type { ReportStore } from "./ports/store.js";
 import { buildSite, type PublishedReport } from "./stages/publish/index.js";
-import { claimText } from "./stages/render/citations.js";
-import { renderHtml } from "./stages/render/render-html.js";
+import { claimText, renderHtml } from "./stages/render/index.js";
 import type { Report } from "./types.js";
 
 export interface PublishOptions {
