@@ -20,7 +20,7 @@ export function terminalText(text: string): string {
  * JSON text for the terminal. JSON.stringify escapes C0 controls but writes DEL and C1 controls raw;
  * raw, they can only sit inside strings, where a \u escape keeps the value and spares the terminal.
  */
-export function terminalJson(json: string): string {
+function terminalJson(json: string): string {
   return json.replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

@@ -92,14 +92,3 @@ export function numbersIn(text: string): string[] {
     return factor ? String(Math.round(Number(digits) * factor)) : (digits as string);
   });
 }
-
-/** Names a supporting passage must contain: capitalized or mixed-case Latin words and katakana words. */
-export function namesIn(text: string): string[] {
-  const normalized = text.normalize("NFKC");
-  const names = new Set<string>();
-  for (const [word] of normalized.matchAll(/\b\p{Lu}[\p{L}\d-]*\p{L}/gu)) {
-    if (!STOPWORDS.has(word.toLowerCase())) names.add(word);
-  }
-  for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{3,}/gu)) names.add(word);
-  return [...names];
-}

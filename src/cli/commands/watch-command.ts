@@ -136,7 +136,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
 }
 
 /** "15m", "1h", "90s", "1d" → milliseconds (at least 10 s: a feed is not a chat). */
-export function parseInterval(value: string): number {
+function parseInterval(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i.exec(value.trim());
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match?.[2] ?? "").toLowerCase()];
   const ms = match && unit ? Number(match[1]) * unit : Number.NaN;
