@@ -9,6 +9,7 @@ import { buildHttpClient, type CommandContext, openSettingsStore } from "../cont
 import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 import { type QueueRunFlags, startQueueRun } from "../queue-run.js";
 import { addReportOptions, type ReportFlags, reportJobOptions } from "../report-run.js";
+import { parseSinceFlag } from "../since-flag.js";
 
 interface WatchFlags extends ReportFlags, QueueRunFlags {
   every?: string;
@@ -39,7 +40,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
   addReportOptions(command, ["--since"]).action(async (inputs: string[], flags: WatchFlags) => {
     const settings = resolveSettings(flags, context.io.env);
     const everyMs = flags.every === undefined ? undefined : parseInterval(flags.every);
-    const since = flags.since === undefined ? undefined : parseSince(flags.since);
+    const since = flags.since === undefined ? undefined : parseSinceFlag(flags.since);
     const options = reportJobOptions({ ...flags, since: undefined });
     const store = openSettingsStore(settings);
     const feedStore = openFeedStore({ path: settings.storePath });
@@ -148,16 +149,4 @@ function parseInterval(value: string): number {
     });
   }
   return ms;
-}
-
-function parseSince(value: string): string {
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-    throw new ShirabeError(`--since ${value}: expected a date like 2025-01-31`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return new Date(time).toISOString();
 }
