@@ -46,7 +46,7 @@ export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } fr
 export type { SectionProgress, WriteInput, WriteProgress, Writer } from "./ports/writer.js";
 export { type PublishOptions, type PublishResult, publishSite } from "./publish-site.js";
 export { type QueueStatus, queueStatus, retryFailed } from "./queue-status.js";
-export { parseFormat, type ReportFormat, renderReport } from "./render.js";
+export { formatForPath, parseFormat, type ReportFormat, renderReport } from "./render.js";
 export {
   type Politeness,
   type ReaderDeps,

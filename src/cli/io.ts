@@ -4,7 +4,8 @@
 import { stripControlCharacters } from "../text/control-characters.js";
 
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or the bytes of a binary format (DOCX) when stdout is not a terminal. */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
