@@ -28,14 +28,9 @@ export interface CorpusDocumentInput {
   passages: Array<{ text: string; page?: number | null }>;
 }
 
-export interface CorpusDocument {
+/** A stored document as listed: what was added, with its id, when, and how many passages it has. */
+export interface CorpusDocument extends Omit<CorpusDocumentInput, "passages"> {
   id: number;
-  location: string;
-  title: string;
-  siteName: string | null;
-  lang: string | null;
-  publishedAt: string | null;
-  contentType: string;
   addedAt: string;
   passages: number;
 }
