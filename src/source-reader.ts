@@ -10,6 +10,7 @@ import { decodeDocument } from "./stages/decode/index.js";
 import { classifyInput } from "./stages/discover/index.js";
 import { extractArticle } from "./stages/extract/index.js";
 import { fetchPage, politeHttp, readFilePage } from "./stages/fetch/index.js";
+import { detectLang } from "./text/language.js";
 import type { Article, Page, Source, SourceFailure, SourceRole } from "./types.js";
 
 export interface ReaderDeps {
@@ -47,7 +48,11 @@ export async function readArticle(
   const page = kind === "url" ? await fetchPage(location, deps) : await readFilePage(location);
   const decoded = await decodeDocument(page, options.encoding ? { encoding: options.encoding } : {});
   const extracted = extractArticle(decoded);
-  const article = { ...extracted, lang: pageLang(extracted.lang) };
+  // A declared value that is no language tag says nothing: judge the language from the text instead.
+  const article = {
+    ...extracted,
+    lang: pageLang(extracted.lang) ?? detectLang(extracted.text || extracted.title),
+  };
   if (article.blocks.length === 0) {
     const why =
       page.contentType === "application/pdf"
@@ -61,7 +66,7 @@ export async function readArticle(
 /**
  * A page's declared language as a BCP 47 primary subtag, or null when it is not one. Pages declare
  * lang="日本語", "en US" or an unfilled "{{ lang }}"; such a value must not reach Intl (which throws on it)
- * or the report, and null lets later steps judge the language from the text.
+ * or the report; readArticle then judges the language from the text.
  */
 export function pageLang(declared: string | null): string | null {
   const primary = /^\s*([a-z]{2,3})(?=$|[\s_-])/i.exec(declared ?? "")?.[1];

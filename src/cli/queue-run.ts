@@ -8,6 +8,7 @@ import { ShirabeError } from "../errors.js";
 import type { Queue, Worker } from "../ports/queue.js";
 import type { Settings } from "./config.js";
 import type { CommandContext } from "./context.js";
+import { terminalText } from "./io.js";
 import { FLAG_RANGES, parseNumberFlag } from "./number-flags.js";
 import { collectResults, type ResultCollector, resultOwner } from "./remote-results.js";
 import { createReportJobRunner, type ReportJobResult } from "./report-jobs.js";
@@ -53,8 +54,9 @@ export function startQueueRun(options: {
       { code: "bad-option", kind: "usage", input: flags.maxCostPerDay },
     );
   }
+  // Lines carry feed and page titles: untrusted text, kept free of terminal controls.
   const say = (line: string) => {
-    if (!flags.quiet) context.io.stderr.write(`${line}\n`);
+    if (!flags.quiet) context.io.stderr.write(`${terminalText(line)}\n`);
   };
   const inputs = new Map<string, string>();
   const labelOf = (job: ReportJob) => (options.label ? options.label(job) : job.input);

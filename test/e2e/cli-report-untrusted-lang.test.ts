@@ -49,7 +49,23 @@ describe("shirabe report with cited pages that declare no valid language", () =>
     expect(report.sources.map((source) => source.input).slice(1)).toEqual(
       BAD_LANGS.map((_, index) => join(dir, `cited-${index}.html`)),
     );
-    // "en US" still says English; the other values say nothing usable, so the language is unknown (null).
-    expect(report.sources.map((source) => source.article.lang)).toEqual([null, null, "en", null]);
+    // "en US" still says English; the other values say nothing usable, so the (English) text decides.
+    expect(report.sources.map((source) => source.article.lang)).toEqual(["en", "en", "en", "en"]);
+  });
+
+  it("extract judges the language from the text when the declared one is no tag", async () => {
+    const dir = tempDir("shirabe-bad-lang-");
+    const file = join(dir, "page.html");
+    writeFileSync(
+      file,
+      page(
+        "日本語",
+        "港の取扱量",
+        "<p>港湾局によると、3月に入港したコンテナ船は120隻で、3か月連続で増えました。</p>",
+      ),
+    );
+    const result = await runCli(["extract", file, "--json"], {});
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { article: { lang: string | null } }).article.lang).toBe("ja");
   });
 });

@@ -1,5 +1,5 @@
 // A page whose title and text carry terminal control sequences — raw, and written as `&#27;` — must not
-// reach the terminal through `extract`, `report` to stdout, `list` or `show`.
+// reach the terminal through `extract`, `report` to stdout, `list`, `show` or `watch`.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,5 +55,20 @@ describe("control characters from pages never reach the terminal", () => {
     const show = await runCli(["show", id, "--format", "md"], env);
     expect(show.code).toBe(0);
     expectNoControls(show.stdout);
+  });
+
+  it("watch prints feed and item titles without them", async () => {
+    const dir = tempDir();
+    const feed = join(dir, "feed.xml");
+    // The item's file:// link is skipped with a note naming the item, so no server is needed.
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour &#27;[31mnews</title><item><title>${TITLE}</title><link>file://${join(dir, "item.html")}</link><guid>i1</guid></item></channel></rss>`,
+    );
+    const watch = await runCli(["watch", feed, "--lang", "en"], { SHIRABE_DATA_DIR: tempDir() });
+    expect(watch.stderr).toContain("Harbour");
+    expect(watch.stderr).toContain("budget");
+    expectNoControls(watch.stderr);
+    expectNoControls(watch.stdout);
   });
 });

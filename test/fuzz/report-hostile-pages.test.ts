@@ -14,20 +14,16 @@ import { tempDir } from "../support/temp.js";
 const seed = fuzzSeed();
 const rounds = Number(process.env.FUZZ_ROUNDS) || 1;
 const all = hostilePages(seededRandom(seed), rounds);
-/** Reports cost more than extraction: the first two pages of each category, and every blocked page. */
+/** Reports cost more than extraction: the first two pages of each category, and the deepest pages. */
 const PER_CATEGORY = 2;
 const pages = all.filter(
   (page) =>
-    page.blockedOn?.report ||
+    /deep/.test(page.name) ||
     all.filter((other) => other.category === page.category).indexOf(page) < PER_CATEGORY ||
     page.category === "controls",
 );
 const files = writePages(tempDir("shirabe-fuzz-"), pages);
 const env = { SHIRABE_DATA_DIR: tempDir() };
-
-const BLOCKED_BECAUSE: Record<string, string> = {
-  extract: 'blocked on helper "extract": no recursion over JSON-LD, work bounded during parsing',
-};
 
 function reportArgs(page: HostilePage, file: string): string[] {
   return ["report", file, "--lang", page.lang, "--no-follow-links", "--quiet", "--no-cache"];
@@ -42,11 +38,6 @@ describe(`report: ${pages.length} hostile pages from seed ${seed}`, () => {
       if (result.code === 0) expect(result.stdout).toMatch(/^# \S/);
       expect(result.cpuMs, `report ${page.name}: CPU ms`).toBeLessThanOrEqual(PAGE_CPU_BUDGET_MS);
     };
-    const blocker = page.blockedOn?.report;
-    if (!blocker) it(page.name, check);
-    else if (page.category === "nested") {
-      // Parsing takes tens of seconds before the fix; the extract fuzz already runs it under a guard.
-      it.skip(`[${BLOCKED_BECAUSE[blocker]}] ${page.name}`, check);
-    } else it.fails(`[${BLOCKED_BECAUSE[blocker]}] ${page.name}`, check);
+    it(page.name, check);
   }
 });

@@ -110,7 +110,8 @@ describe("server-sent events", () => {
 
 describe("concurrent reports", () => {
   it("a fast report submitted second finishes while a slow one is still fetching", async () => {
-    const slow = await postJson(app, slowReport(4000));
+    // The slow source takes long enough that the fast report finishes first even on a loaded machine.
+    const slow = await postJson(app, slowReport(10_000));
     const fast = await postJson(app, {
       url: `${site.url}/pages/report-source-b`,
       lang: "en",

@@ -108,7 +108,8 @@ export function falsify(fact: Fact, fault: Fault, random: Random): Fact | null {
   switch (fault) {
     case "changed-number": {
       const which = random.int(0, 1);
-      if (which === 0 && (fact.kind === "change" || fact.kind === "invest" || fact.kind === "plants"))
+      // A plants sentence carries no year, so only its plant count can change visibly.
+      if (fact.kind === "plants" || (which === 0 && (fact.kind === "change" || fact.kind === "invest")))
         return fact.kind === "change"
           ? { ...fact, pct: fact.pct + random.int(1, 9) }
           : fact.kind === "invest"

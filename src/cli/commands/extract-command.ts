@@ -80,7 +80,8 @@ function toJson(input: string, { page, article }: ReadResult) {
 }
 
 function formatArticle({ article }: ReadResult): string {
-  const lines = [`# ${article.title}`, ""];
+  // A page without a title is named by its address, as its report would be, never by an empty "# ".
+  const lines = [`# ${article.title || article.url}`, ""];
   const fields: Array<[string, string | null]> = [
     ["URL", article.url],
     ["Canonical", article.canonicalUrl],

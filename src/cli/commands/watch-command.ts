@@ -6,6 +6,7 @@ import { ShirabeError } from "../../errors.js";
 import { expandFeedInputs, pollFeeds, type WatchEvent } from "../../feed-watch.js";
 import { resolveSettings } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
+import { terminalText } from "../io.js";
 import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 import { type QueueRunFlags, startQueueRun } from "../queue-run.js";
 import { addReportOptions, type ReportFlags, reportJobOptions } from "../report-run.js";
@@ -64,7 +65,8 @@ export function registerWatch(program: Command, context: CommandContext): void {
       label: (job) => titles.get(job.input) ?? job.input,
     });
     const http = buildHttpClient(settings);
-    const say = (line: string) => context.io.stderr.write(`${line}\n`);
+    // Feed and item titles are untrusted text: no terminal controls reach the terminal.
+    const say = (line: string) => context.io.stderr.write(`${terminalText(line)}\n`);
     const onEvent = (event: WatchEvent) => {
       const name = event.feed.title ?? event.feed.url;
       if (event.type === "feed-failed") {

@@ -8,6 +8,7 @@ import { redisLabel } from "../../adapters/redis/redis-connection.js";
 import { openSharedLlmState } from "../../adapters/redis/shared-llm-state.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
+import { terminalText } from "../io.js";
 import { FLAG_RANGES, type NumberRange, parseNumberFlag } from "../number-flags.js";
 import { createReportJobRunner, type ReportJobResult } from "../report-jobs.js";
 import type { ReportJob } from "../report-run.js";
@@ -67,7 +68,7 @@ export function registerWorker(program: Command, context: CommandContext): void 
           ? undefined
           : parseNumberFlag("--max-cost-per-day", flags.maxCostPerDay, FLAG_RANGES.maxCostPerDay);
       const say = (line: string) => {
-        if (!flags.quiet) context.io.stderr.write(`${line}\n`);
+        if (!flags.quiet) context.io.stderr.write(`${terminalText(line)}\n`);
       };
       const perMinute =
         flags.llmPerMinute === undefined

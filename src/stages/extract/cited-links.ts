@@ -3,8 +3,8 @@
 // the text extractor rightly drops as link-dense. Site furniture is not a source: navigation, teaser
 // grids, "Most read" widgets, tag clouds, share, comment and author links are left out.
 import type { CitationKind, CitedLink } from "../../types.js";
-import { hintWords } from "./_clean.js";
-import { attr, collapse, type Element, elements, textOf } from "./_dom.js";
+import { hintWords } from "./clean.js";
+import { attr, collapse, type Element, elements, textOf } from "./dom.js";
 
 /** Labels that open a see-also line or head a see-also section; unambiguous at the start of a line. */
 const SEE_ALSO_LABELS =

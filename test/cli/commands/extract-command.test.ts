@@ -35,6 +35,18 @@ async function closedPort(): Promise<number> {
 }
 
 describe("shirabe extract", () => {
+  it("names an untitled page by its address instead of an empty heading", async () => {
+    const file = join(tempDir(), "untitled.html");
+    writeFileSync(
+      file,
+      "<html><body><article><p>The ferry service to the island resumed on Monday after three days of storms, the operator said.</p></article></body></html>",
+    );
+    const result = await runCli(["extract", file, "--no-cache"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(`# file://${file}`);
+    expect(result.stdout).toContain("ferry service");
+  });
+
   it("prints the title, metadata and text of a fetched article", async () => {
     const result = await runCli(["extract", `${site.url}/pages/report-article`, ...allow], env);
     expect(result.code).toBe(0);

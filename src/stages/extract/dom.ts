@@ -1,5 +1,5 @@
 // Small helpers over htmlparser2's node tree (domhandler), which is far faster to build than a full DOM.
-import { type AnyNode, type Document, type Element, Text } from "domhandler";
+import type { AnyNode, Element } from "domhandler";
 
 export type { AnyNode, Element } from "domhandler";
 
@@ -33,32 +33,6 @@ export function* elements(root: AnyNode): Generator<Element> {
     if (!isElement(node)) continue;
     yield node;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
-  }
-}
-
-/**
- * Replaces what lies deeper than `maxDepth` with its text, so the recursive walks that follow cannot
- * overflow the stack on pathological markup (thousands of unclosed tags).
- */
-export function limitDepth(root: Document, maxDepth: number): void {
-  const stack: [AnyNode, number][] = root.children.map((child) => [child, 1]);
-  while (stack.length) {
-    const [node, depth] = stack.pop() as [AnyNode, number];
-    if (!isElement(node)) continue;
-    if (depth < maxDepth) {
-      for (const child of node.children) stack.push([child, depth + 1]);
-      continue;
-    }
-    let text = "";
-    const inner: AnyNode[] = [...node.children];
-    while (inner.length) {
-      const next = inner.pop() as AnyNode;
-      if (next.type === "text") text = next.data + text;
-      else if (next.type === "tag") inner.push(...next.children);
-    }
-    const flat = new Text(text);
-    flat.parent = node;
-    node.children = [flat];
   }
 }
 

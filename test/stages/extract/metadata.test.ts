@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
-import { decoded, html, newsPage, paragraphs } from "./_pages.js";
+import { decoded, html, newsPage, paragraphs } from "../../support/extract-pages.js";
 
 const extract = (head: string, article = paragraphs(), url?: string, attributes?: string) =>
   extractArticle(decoded(newsPage(article, head, attributes), url));

@@ -1,15 +1,15 @@
 // HTML → Article: read metadata from the intact page, strip boilerplate, find the article's container.
 import { type Document, Element as DomElement } from "domhandler";
-import { parseDocument } from "htmlparser2";
 import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
-import { buildBlocks, type SourcedBlock } from "./_blocks.js";
-import { removeBoilerplate, removeNonContent, underHint } from "./_clean.js";
-import { collapse, type Element, findFirst, limitDepth } from "./_dom.js";
-import { type PageMetadata, readMetadata } from "./_metadata.js";
-import { chooseContainer, scoreElements, selectBlocks } from "./_select.js";
+import { chooseContainer, scoreElements, selectBlocks } from "./article-container.js";
 import { articleText, dateFromUrl, toIsoDate } from "./article-text.js";
+import { buildBlocks, type SourcedBlock } from "./blocks.js";
 import { collectCitedLinks } from "./cited-links.js";
+import { removeBoilerplate, removeNonContent, underHint } from "./clean.js";
+import { collapse, type Element, findFirst } from "./dom.js";
+import { type PageMetadata, readMetadata } from "./metadata.js";
+import { parseHtml } from "./parse-html.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
@@ -34,8 +34,6 @@ function uniqueLinks(blocks: SourcedBlock[], pageUrl: string): Link[] {
 /** A JSON-LD articleBody this long is trusted over markup that yielded less than this share of it. */
 const MIN_ARTICLE_BODY = 500;
 const ARTICLE_BODY_SHARE = 0.3;
-/** Deeper markup is flattened to text: real pages stay far below this, broken ones may not. */
-const MAX_DEPTH = 400;
 /** Prose under a boilerplate-hinted element counts this much when looking for the article's wrappers. */
 const HINTED_PROSE_FACTOR = 0.3;
 /** Share of the best score an element must hold to be kept as one of the article's wrappers. */
@@ -51,6 +49,23 @@ function articleWrappers(score: Map<Element, number>, draft: Element | null): Se
     keep.add(node);
   }
   return keep;
+}
+
+/**
+ * The element holding the page's content: <body>, unless the page has none or opened it inside an
+ * unclosed <head> (htmlparser2 does not close <head> on body content as browsers do; its metadata is
+ * dropped as non-content, so what else it holds is page text).
+ */
+function contentRoot(document: Document): Element {
+  const body = findFirst(document, (element) => element.name === "body");
+  return body && !findAncestor(body, "head") ? body : wrapInBody(document);
+}
+
+function findAncestor(element: Element, name: string): Element | null {
+  for (let node = element.parent; node && node.type === "tag"; node = node.parent) {
+    if ((node as Element).name === name) return node as Element;
+  }
+  return null;
 }
 
 /** A fragment without <html>/<body> (htmlparser2 does not invent them): give its nodes one parent. */
@@ -131,11 +146,10 @@ function fromArticleBody(articleBody: string | null, extracted: Block[]): Block[
 }
 
 export function extractHtml(page: DecodedPage): Article {
-  const document = parseDocument(page.text, { decodeEntities: true, lowerCaseTags: true });
-  limitDepth(document, MAX_DEPTH);
+  const { document } = parseHtml(page.text);
   const metadata = readMetadata(document, page.url);
   removeNonContent(document);
-  const body = findFirst(document, (element) => element.name === "body") ?? wrapInBody(document);
+  const body = contentRoot(document);
   // First find the article with all hinted furniture still in place, so that wrappers named like
   // boilerplate survive; then drop the furniture and look again.
   const memo = new Map<Element, boolean>();

@@ -1,7 +1,7 @@
 // Turns a cleaned tree into structured blocks, remembering for each block the element it came from and
 // how much of its text is link text, so the scorer can find the article's container.
 import type { Block, Link } from "../../types.js";
-import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./_dom.js";
+import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./dom.js";
 
 export interface SourcedBlock {
   block: Block;
@@ -139,6 +139,35 @@ function tableRows(table: Element): string[][] {
   return rows;
 }
 
+/** Blocks that make a list item a section of its own (a post in a list of posts), not a line. */
+const SECTION_BLOCKS = new Set([
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "table",
+  "pre",
+]);
+
+/** Whether the list's items hold paragraphs or divisions (nested lists do not count): read it as a container. */
+function itemsHoldBlocks(list: Element): boolean {
+  const stack: Element[] = [list];
+  while (stack.length) {
+    const element = stack.pop() as Element;
+    for (const child of element.children) {
+      if (!isElement(child)) continue;
+      if (SECTION_BLOCKS.has(child.name)) return true;
+      if (child.name !== "ul" && child.name !== "ol") stack.push(child);
+    }
+  }
+  return false;
+}
+
 function listItems(list: Element): string[] {
   return list.children
     .filter((child): child is Element => isElement(child) && child.name === "li")
@@ -192,7 +221,7 @@ export function buildBlocks(root: Element, base: string): SourcedBlock[] {
       if (heading) {
         const text = collapse(textOf(child));
         if (text) push({ type: "heading", level: Number(heading[1]), text }, child, child);
-      } else if (name === "ul" || name === "ol") {
+      } else if ((name === "ul" || name === "ol") && !itemsHoldBlocks(child)) {
         const items = listItems(child);
         if (items.length) push({ type: "list", ordered: name === "ol", items }, child, child);
       } else if (name === "table" && isDataTable(child)) {

@@ -1,5 +1,5 @@
 // Small hand-written pages for the extractor's unit tests.
-import type { DecodedPage } from "../../../src/types.js";
+import type { DecodedPage } from "../../src/types.js";
 
 export const PROSE = [
   "The city council voted on Tuesday to expand the riverside park, adding four hectares of wetland that had been slated for a parking structure.",

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodePage } from "../../src/stages/decode/decode-page.js";
-import { extractArticle } from "../../src/stages/extract/index.js";
-import type { Block, Link } from "../../src/types.js";
-import { fixtureSlugs, loadFixturePage, PAGES_DIR } from "../support/fixture-pages.js";
+import { decodePage } from "../../../src/stages/decode/decode-page.js";
+import { extractArticle } from "../../../src/stages/extract/index.js";
+import type { Block, Link } from "../../../src/types.js";
+import { fixtureSlugs, loadFixturePage, PAGES_DIR } from "../../support/fixture-pages.js";
 
 interface Expected {
   charset: string;

@@ -1,7 +1,7 @@
 // Page metadata: title, site name, author, date, language, canonical URL — from <meta>, JSON-LD and markup.
 import type { Document } from "domhandler";
-import { attr, collapse, type Element, elements, isElement, textOf } from "./_dom.js";
 import { hostOf, toIsoDate } from "./article-text.js";
+import { attr, collapse, type Element, elements, isElement, textOf } from "./dom.js";
 
 export interface PageMetadata {
   title: string;
@@ -37,6 +37,10 @@ interface RawMetadata {
 const ARTICLE_TYPES = /article|posting|report|blog|news/i;
 const BYLINE_HINT = /(^|[-_\s])(byline|author|writer|by-line)([-_\s]|$)/i;
 
+/** JSON-LD nodes looked at per page: real pages publish a handful; hostile ones nest thousands deep. */
+const MAX_JSON_LD_NODES = 1000;
+
+/** Objects of a JSON-LD block, its arrays and `@graph`s flattened; walked with a stack, not recursion. */
 function parseJsonLd(source: string, into: JsonObject[]): void {
   let data: unknown;
   try {
@@ -44,15 +48,20 @@ function parseJsonLd(source: string, into: JsonObject[]): void {
   } catch {
     return;
   }
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
+  // Breadth first, so the top-level objects (the article) come before anything nested in them.
+  const queue: unknown[] = [data];
+  const add = (value: unknown) => {
+    if (queue.length < MAX_JSON_LD_NODES) queue.push(value);
+  };
+  for (let next = 0; next < queue.length; next++) {
+    const value = queue[next];
+    if (Array.isArray(value)) value.slice(0, MAX_JSON_LD_NODES).forEach(add);
     else if (value && typeof value === "object") {
       const object = value as JsonObject;
       into.push(object);
-      if (object["@graph"]) visit(object["@graph"]);
+      if (object["@graph"]) add(object["@graph"]);
     }
-  };
-  visit(data);
+  }
 }
 
 function collect(document: Document): RawMetadata {
@@ -128,13 +137,21 @@ function isByline(element: Element): boolean {
   return BYLINE_HINT.test(attr(element, "class")) || BYLINE_HINT.test(attr(element, "id"));
 }
 
-function stringOf(value: unknown): string | null {
+/** How deep a name is looked for in a JSON-LD value ({"author": [{"name": …}]} is three levels). */
+const MAX_NAME_DEPTH = 4;
+
+/** A JSON-LD value as text: a string, the names of an array's items, or an object's name. */
+function stringOf(value: unknown, depth = 0): string | null {
   if (typeof value === "string") return collapse(value) || null;
+  if (depth >= MAX_NAME_DEPTH) return null;
   if (Array.isArray(value)) {
-    const parts = value.map(stringOf).filter((part): part is string => Boolean(part));
+    const parts = value
+      .slice(0, 20)
+      .map((item) => stringOf(item, depth + 1))
+      .filter((part): part is string => Boolean(part));
     return parts.length ? [...new Set(parts)].join(", ") : null;
   }
-  if (value && typeof value === "object") return stringOf((value as JsonObject).name);
+  if (value && typeof value === "object") return stringOf((value as JsonObject).name, depth + 1);
   return null;
 }
 

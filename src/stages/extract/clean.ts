@@ -1,7 +1,7 @@
 // Removes what is never article text before scoring: scripts, navigation, hidden elements, captions, and
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
-import { type AnyNode, attr, type Element, findFirst, isElement } from "./_dom.js";
+import { type AnyNode, attr, type Element, findFirst, isElement } from "./dom.js";
 
 const DROP_TAGS = new Set([
   "script",
@@ -24,8 +24,8 @@ const DROP_TAGS = new Set([
   "dialog",
   "menu",
   "figcaption",
-  "head",
   "title",
+  "base",
   "link",
   "meta",
 ]);
@@ -83,6 +83,8 @@ const STRONG_NEGATIVE = new Set([
   "trending",
   "recirc",
   "cta",
+  "copyright",
+  "disclaimer",
 ]);
 
 /** Class/id words that mark boilerplate unless the element also carries a content word. */
@@ -125,7 +127,7 @@ const SOCIAL = new Set(["social", "share", "sharing"]);
 
 const POSITIVE = new Set(["article", "content", "body", "entry", "story", "text", "main", "blog"]);
 
-const TAXONOMY_CLASS = /^(?:tag|category|cat|post-format)[-_]/i;
+const TAXONOMY_CLASS = /(?:^|[-_])(?:tag|category|cat|post-format)[-_]/i;
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 

@@ -1,7 +1,7 @@
 // Finds the article among the blocks: the element whose subtree holds the most prose and the least
 // boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
-import type { SourcedBlock } from "./_blocks.js";
-import type { Element } from "./_dom.js";
+import type { SourcedBlock } from "./blocks.js";
+import type { Element } from "./dom.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
