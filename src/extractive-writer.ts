@@ -1,6 +1,6 @@
 // The embedded writing engine behind the Writer port: needs no network and no key.
 import type { Writer } from "./ports/writer.js";
-import { writeExtractive } from "./stages/write/extractive.js";
+import { writeExtractive } from "./stages/write/index.js";
 
 export const extractiveWriter: Writer = {
   name: "extractive",

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import pLimit from "p-limit";
 import { isShirabeError, ShirabeError } from "./errors.js";
-import type { FeedItemRecord, FeedRecord, FeedStore } from "./ports/feed-store.js";
+import type { FeedItemRecord, FeedRecord, FeedStore } from "./ports/feeds.js";
 import type { HttpClient } from "./ports/http.js";
 import type { Queue } from "./ports/queue.js";
 import {

@@ -26,7 +26,7 @@ export {
 } from "./feed-watch.js";
 export { createLlmWriter, type LlmWriterOptions } from "./llm-writer.js";
 export { type CreateReportOptions, type CreateReportResult, createReport } from "./pipeline.js";
-export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feed-store.js";
+export type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "./ports/feeds.js";
 export type { HttpClient, HttpResponse } from "./ports/http.js";
 export type { LlmClient } from "./ports/llm.js";
 export type { ProgressEvent, StageName } from "./ports/progress.js";
@@ -46,7 +46,7 @@ export type { PageCache, ReportStore, ReportSummary, RunLogEntry, RunRecord } fr
 export type { SectionProgress, WriteInput, WriteProgress, Writer } from "./ports/writer.js";
 export { type PublishOptions, type PublishResult, publishSite } from "./publish-site.js";
 export { type QueueStatus, queueStatus, retryFailed } from "./queue-status.js";
-export { parseFormat, type ReportFormat, renderReport } from "./render.js";
+export { formatForPath, parseFormat, type ReportFormat, renderReport } from "./render.js";
 export {
   type Politeness,
   type ReaderDeps,
@@ -58,7 +58,7 @@ export { checkReport } from "./stages/check/index.js";
 export { expandSourceInputs } from "./stages/discover/index.js";
 export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
 export { buildSite, type PublishedReport } from "./stages/publish/index.js";
-export { renderDocx } from "./stages/render/render-docx.js";
+export { renderDocx } from "./stages/render/index.js";
 export type { ResearchOptions } from "./stages/research/index.js";
 export { extractiveTranslationNotice, translationNotice } from "./text/translation-notice.js";
 export type * from "./types.js";

@@ -5,7 +5,7 @@ import pLimit from "p-limit";
 import type { Embedder } from "./ports/embed.js";
 import type { LlmClient } from "./ports/llm.js";
 import type { Writer } from "./ports/writer.js";
-import { rankForSections } from "./stages/research/rank-passages.js";
+import { rankForSections } from "./stages/research/index.js";
 import { type ClaimOutcome, summarize, verifyClaims } from "./stages/verify/index.js";
 import {
   draftOutline,
@@ -14,7 +14,7 @@ import {
   rankPassages,
   writeFraming,
   writeSubsection,
-} from "./stages/write/llm/index.js";
+} from "./stages/write/index.js";
 import type { Claim, Draft, Paragraph, Passage, Section, Source } from "./types.js";
 
 export { mergeGrounding } from "./stages/verify/index.js";

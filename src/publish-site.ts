@@ -3,11 +3,10 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ShirabeError } from "./errors.js";
-import type { FeedStore } from "./ports/feed-store.js";
+import type { FeedStore } from "./ports/feeds.js";
 import type { ReportStore } from "./ports/store.js";
 import { buildSite, type PublishedReport } from "./stages/publish/index.js";
-import { claimText } from "./stages/render/citations.js";
-import { renderHtml } from "./stages/render/render-html.js";
+import { claimText, renderHtml } from "./stages/render/index.js";
 import type { Report } from "./types.js";
 
 export interface PublishOptions {

@@ -1,4 +1,5 @@
 // Picks the renderer for a format name; shared by `report` and `show`.
+import { extname } from "node:path";
 import { ShirabeError } from "./errors.js";
 import { renderHtml, renderJson, renderMarkdown } from "./stages/render/index.js";
 import type { Report } from "./types.js";
@@ -19,6 +20,14 @@ export function parseFormat(value: string): ReportFormat {
     kind: "usage",
     input: value,
   });
+}
+
+/** The format a file name asks for by its extension (.html/.htm, .json), Markdown otherwise. */
+export function formatForPath(path: string): ReportFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".html" || extension === ".htm") return "html";
+  if (extension === ".json") return "json";
+  return "md";
 }
 
 export function renderReport(report: Report, format: ReportFormat): string {

@@ -5,9 +5,9 @@ import { createEmbedder } from "../src/adapters/llm/embedder.js";
 import { resolveModel } from "../src/adapters/llm/models.js";
 import { createLlmWriter } from "../src/llm-writer.js";
 import type { Passage, Source } from "../src/types.js";
-import { fakeClient } from "./llm/helpers.js";
-import { givenPassages, scriptedAnswer, taskOf } from "./llm/scripted-model.js";
+import { fakeClient } from "./support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "./support/fake-llm-server.js";
+import { givenPassages, scriptedAnswer, taskOf } from "./support/scripted-model.js";
 
 let server: FakeLlmServer;
 beforeEach(async () => {

@@ -4,9 +4,9 @@ import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHttpClient, createReport, type ProgressEvent } from "../src/index.js";
 import { createLlmWriter } from "../src/llm-writer.js";
-import { fakeClient } from "./llm/helpers.js";
-import { scriptedAnswer, taskOf } from "./llm/scripted-model.js";
+import { fakeClient } from "./support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "./support/fake-llm-server.js";
+import { scriptedAnswer, taskOf } from "./support/scripted-model.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../examples/china-ai/article.html");
 

@@ -8,8 +8,8 @@ import { createLlmClient, resolveModel } from "../../src/adapters/llm/index.js";
 import { createHttpClient, createReport } from "../../src/index.js";
 import { createLlmWriter } from "../../src/llm-writer.js";
 import type { LlmCallRecord } from "../../src/ports/llm.js";
-import { scriptedAnswer, taskOf } from "../../test/llm/scripted-model.js";
 import { type FakeLlmRequest, startFakeLlmServer } from "../../test/support/fake-llm-server.js";
+import { scriptedAnswer, taskOf } from "../../test/support/scripted-model.js";
 import { criticalPathMs } from "./critical-path.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -10,9 +10,9 @@ import { Redis } from "ioredis";
 import { openBullmqQueue } from "../../src/adapters/queue/bullmq-queue.js";
 import { openEmbeddedQueue } from "../../src/adapters/queue/embedded-queue.js";
 import type { Queue } from "../../src/ports/queue.js";
-import { scriptedAnswer } from "../../test/llm/scripted-model.js";
 import { startFakeLlmServer } from "../../test/support/fake-llm-server.js";
 import { startRedis } from "../../test/support/redis-server.js";
+import { scriptedAnswer } from "../../test/support/scripted-model.js";
 import { tempDir } from "../../test/support/temp.js";
 import { startCli, stop } from "../../test/support/worker-processes.js";
 

@@ -4,7 +4,8 @@
 import { stripControlCharacters } from "../text/control-characters.js";
 
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or the bytes of a binary format (DOCX) when stdout is not a terminal. */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -20,7 +21,7 @@ export function terminalText(text: string): string {
  * JSON text for the terminal. JSON.stringify escapes C0 controls but writes DEL and C1 controls raw;
  * raw, they can only sit inside strings, where a \u escape keeps the value and spares the terminal.
  */
-export function terminalJson(json: string): string {
+function terminalJson(json: string): string {
   return json.replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

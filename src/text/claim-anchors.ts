@@ -36,7 +36,8 @@ export function parseGlossary(entries: readonly string[] | undefined): Glossary 
     .filter((spellings) => spellings.length > 0);
 }
 
-const SCALE: Record<string, number> = {
+/** What a scale word multiplies by, in Japanese/Chinese and English ("560万" = 5.6 million). */
+export const SCALE: Record<string, number> = {
   十: 10,
   百: 100,
   百万: 1e6,

@@ -127,7 +127,7 @@ function applyRules(text: string): { cues: Set<Cue>; rest: string } {
 }
 
 /** The cues of a text; "negated" only when it is negated an odd number of times. */
-export function polarityOf(text: string): Set<Cue> {
+function polarityOf(text: string): Set<Cue> {
   return readCues(text).cues;
 }
 
@@ -143,7 +143,7 @@ const CLAUSE_BREAK =
   /[.;!?。；！？\n]+(?!\d)|,(?!\d{3})|[:：]|\s+(?:but|while|whereas|although|though|and|yet)\s+|が、|けど|一方で?|但是?|而且?|并且/u;
 
 /** The clauses of a text, with the text they came from kept for alignment. */
-export function clausesOf(text: string): string[] {
+function clausesOf(text: string): string[] {
   return text
     .split(new RegExp(CLAUSE_BREAK.source, "gu"))
     .map((part) => part.trim())

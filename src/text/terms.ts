@@ -2,6 +2,8 @@
 // word tokens for Latin-script text and character bigrams for CJK runs, so a Japanese and an English
 // sentence about "DeepSeek" or "2025" still share terms; numbers and names are compared by value.
 
+import { SCALE } from "./claim-anchors.js";
+
 const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}ー々〆";
 const RUNS = new RegExp(`[${CJK}]+|[^${CJK}\\s\\p{P}\\p{S}]+`, "gu");
 const CJK_RUN = new RegExp(`^[${CJK}]`, "u");
@@ -67,17 +69,6 @@ export function cosine(a: TermVector, b: TermVector): number {
   return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
-const SCALE: Record<string, number> = {
-  千: 1e3,
-  万: 1e4,
-  億: 1e8,
-  兆: 1e12,
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-};
-
 /**
  * The numbers of a text as plain values, so that a translation can be compared with its source:
  * full-width digits folded, thousands separators removed, and a following scale word applied
@@ -91,15 +82,4 @@ export function numbersIn(text: string): string[] {
     const factor = scale ? SCALE[scale.toLowerCase()] : undefined;
     return factor ? String(Math.round(Number(digits) * factor)) : (digits as string);
   });
-}
-
-/** Names a supporting passage must contain: capitalized or mixed-case Latin words and katakana words. */
-export function namesIn(text: string): string[] {
-  const normalized = text.normalize("NFKC");
-  const names = new Set<string>();
-  for (const [word] of normalized.matchAll(/\b\p{Lu}[\p{L}\d-]*\p{L}/gu)) {
-    if (!STOPWORDS.has(word.toLowerCase())) names.add(word);
-  }
-  for (const [word] of normalized.matchAll(/[\p{Script=Katakana}ー]{3,}/gu)) names.add(word);
-  return [...names];
 }

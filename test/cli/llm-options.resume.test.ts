@@ -5,9 +5,9 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scriptedAnswer, taskOf } from "../llm/scripted-model.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { type FakeLlmRequest, type FakeReply, startFakeLlmServer } from "../support/fake-llm-server.js";
+import { scriptedAnswer, taskOf } from "../support/scripted-model.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");
 

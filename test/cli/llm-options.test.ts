@@ -4,9 +4,9 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkReport } from "../../src/index.js";
-import { scriptedAnswer, taskOf } from "../llm/scripted-model.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
+import { scriptedAnswer, taskOf } from "../support/scripted-model.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");
 const KEY = "sk-test-DO-NOT-STORE-4242";

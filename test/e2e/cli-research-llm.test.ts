@@ -3,10 +3,10 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scriptedAnswer } from "../llm/scripted-model.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
 import { type FakeSearchServer, startFakeSearch } from "../support/fake-search.js";
+import { scriptedAnswer } from "../support/scripted-model.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");
 const LLM_QUERY = "DeepSeek 資金調達 梁文鋒";

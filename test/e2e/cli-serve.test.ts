@@ -7,10 +7,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scriptedAnswer } from "../llm/scripted-model.js";
 import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
 import { startFakeLlmServer } from "../support/fake-llm-server.js";
 import { startFixtureSite } from "../support/fixture-site.js";
+import { scriptedAnswer } from "../support/scripted-model.js";
 import { finished, postJson } from "../support/test-server.js";
 
 /** Resolves with the URL the server printed on stderr. */

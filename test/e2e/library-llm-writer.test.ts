@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkReport, createHttpClient, createReport, renderReport } from "../../src/index.js";
 import { createLlmWriter } from "../../src/llm-writer.js";
 import type { Report } from "../../src/types.js";
-import { fakeClient } from "../llm/helpers.js";
-import { givenPassages, scriptedAnswer, taskOf } from "../llm/scripted-model.js";
+import { fakeClient } from "../support/fake-llm-client.js";
 import { type FakeLlmRequest, type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
+import { givenPassages, scriptedAnswer, taskOf } from "../support/scripted-model.js";
 import { tempDir } from "../support/temp.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");

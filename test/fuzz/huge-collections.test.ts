@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseRobots } from "../../src/stages/fetch/robots-txt.js";
 import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import { selectMmr } from "../../src/stages/write/rank-sentences.js";
-import { makeSource } from "../report/sources.js";
+import { makeSource } from "../support/report-sources.js";
 
 const HUGE = 200_000;
 

@@ -2,7 +2,7 @@
 import { citeReport } from "../../src/stages/cite/index.js";
 import { splitPassages } from "../../src/stages/passages/split-passages.js";
 import type { Report } from "../../src/types.js";
-import { makeSource } from "../report/sources.js";
+import { makeSource } from "./report-sources.js";
 
 /** A report whose sources carry markup, brackets and a javascript: URL. */
 export function hostileReport(): Report {

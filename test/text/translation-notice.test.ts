@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../src/index.js";
 import { extractiveTranslationNotice, translationNotice } from "../../src/text/translation-notice.js";
-import { allSources, articleJa, buildReport } from "../report/sources.js";
+import { allSources, articleJa, buildReport } from "../support/report-sources.js";
 
 describe("translationNotice", () => {
   it("tells the reader of an extractive report that foreign sentences are quoted, not translated", () => {

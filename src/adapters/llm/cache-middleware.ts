@@ -66,7 +66,7 @@ export function cacheMiddleware(options: CacheMiddlewareOptions): LanguageModelV
 }
 
 /** Identical requests to the same model share an answer: the prompt, the JSON format and the limits. */
-export function callKey(model: string, params: LanguageModelV3CallOptions): string {
+function callKey(model: string, params: LanguageModelV3CallOptions): string {
   const asked = {
     model,
     prompt: params.prompt,

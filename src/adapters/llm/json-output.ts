@@ -4,7 +4,7 @@ import { jsonrepair } from "jsonrepair";
 import type { z } from "zod";
 
 /** Parses the first JSON object in `text`, tolerating code fences and prose around it. */
-export function parseJsonAnswer(text: string): unknown {
+function parseJsonAnswer(text: string): unknown {
   const unfenced = text.replace(/^\s*```(?:json)?\s*/i, "").replace(/\s*```\s*$/, "");
   try {
     return JSON.parse(unfenced);

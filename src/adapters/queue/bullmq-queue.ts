@@ -67,7 +67,7 @@ export interface BullKeys {
   events: string;
 }
 
-export function bullKeys(prefix: string, name: string): BullKeys {
+function bullKeys(prefix: string, name: string): BullKeys {
   const base = `${prefix}:${name}:x`;
   return {
     groups: `${base}:groups`,

@@ -15,7 +15,7 @@ import {
   type QueueEvent,
   type Worker,
 } from "../../ports/queue.js";
-import { guardStore, openDatabase } from "../store/_database.js";
+import { guardStore, openDatabase } from "../store/open-database.js";
 import { jobKey } from "./job-key.js";
 import { type JobFailure, jobTable } from "./job-table.js";
 

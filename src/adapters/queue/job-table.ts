@@ -215,5 +215,3 @@ export function jobTable(db: Database, queue: string) {
     },
   };
 }
-
-export type JobTable = ReturnType<typeof jobTable>;

@@ -2,7 +2,7 @@
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
 import { arrayAt, type ProviderTransport, requestJson, webResults } from "./search-request.js";
 
-export const BRAVE_URL = "https://api.search.brave.com";
+const BRAVE_URL = "https://api.search.brave.com";
 /** The API's own ceiling on count. */
 const MAX_COUNT = 20;
 

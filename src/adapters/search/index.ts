@@ -7,7 +7,6 @@ import { createSearxng } from "./searxng.js";
 import { createTavily } from "./tavily.js";
 
 export const SEARCH_PROVIDERS = ["searxng", "tavily", "brave"] as const;
-export type SearchProviderName = (typeof SEARCH_PROVIDERS)[number];
 
 export interface SearchConfig extends ProviderTransport {
   provider: string;

@@ -98,7 +98,7 @@ function origin(url: string): string {
 }
 
 /** A field of an untyped JSON object, when it is a string. */
-export function stringField(record: unknown, name: string): string | null {
+function stringField(record: unknown, name: string): string | null {
   if (typeof record !== "object" || record === null) return null;
   const value = (record as Record<string, unknown>)[name];
   return typeof value === "string" ? value : null;
@@ -115,7 +115,7 @@ export function arrayAt(value: unknown, ...path: string[]): unknown[] {
 }
 
 /** Only http(s) result URLs are sources; anything else (javascript:, relative) is dropped. */
-export function isWebUrl(url: string | null): url is string {
+function isWebUrl(url: string | null): url is string {
   if (!url) return false;
   try {
     const { protocol } = new URL(url);
@@ -126,7 +126,7 @@ export function isWebUrl(url: string | null): url is string {
 }
 
 /** Snippets may carry highlighting markup (<strong>) and entities; results want plain text. */
-export function plainSnippet(text: string | null): string {
+function plainSnippet(text: string | null): string {
   return (text ?? "")
     .replace(/<[^>]*>/g, "")
     .replace(/&quot;/g, '"')
@@ -139,7 +139,7 @@ export function plainSnippet(text: string | null): string {
 }
 
 /** An ISO date from the provider's date string, or null when it cannot be read. */
-export function isoDate(value: string | null): string | null {
+function isoDate(value: string | null): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();

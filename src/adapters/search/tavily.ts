@@ -2,7 +2,7 @@
 import type { SearchOptions, SearchProvider, SearchResult } from "../../ports/search.js";
 import { arrayAt, type ProviderTransport, requestJson, webResults } from "./search-request.js";
 
-export const TAVILY_URL = "https://api.tavily.com";
+const TAVILY_URL = "https://api.tavily.com";
 /** The API's own ceiling on max_results. */
 const MAX_RESULTS = 20;
 

@@ -77,7 +77,7 @@ function occurrences(haystack: string, needle: string): number {
  * text; a map from folded to original offsets keeps spans right when folding changes lengths (㈱ → (株)).
  * A word term's span grows to the whole word, so "invest" marks "investment".
  */
-export function highlightSpans(text: string, terms: QueryTerm[]): Array<{ start: number; end: number }> {
+function highlightSpans(text: string, terms: QueryTerm[]): Array<{ start: number; end: number }> {
   let folded = "";
   const origin: number[] = [];
   let offset = 0;

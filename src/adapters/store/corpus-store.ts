@@ -5,9 +5,9 @@
 // corpus-ranking.ts.
 import type Database from "better-sqlite3";
 import type { CorpusHit, CorpusSearch, CorpusSearchOptions } from "../../ports/search.js";
-import { guardStore, openDatabase } from "./_database.js";
 import { foldForSearch, parseCorpusQuery, type QueryTerm, TRIGRAM } from "./corpus-query.js";
 import { type Candidate, type HitRow, rankCandidates, toHit } from "./corpus-ranking.js";
+import { guardStore, openDatabase } from "./open-database.js";
 
 /**
  * Passages scored per query at most. The index finds candidates in storage order, so past this many a
@@ -28,14 +28,9 @@ export interface CorpusDocumentInput {
   passages: Array<{ text: string; page?: number | null }>;
 }
 
-export interface CorpusDocument {
+/** A stored document as listed: what was added, with its id, when, and how many passages it has. */
+export interface CorpusDocument extends Omit<CorpusDocumentInput, "passages"> {
   id: number;
-  location: string;
-  title: string;
-  siteName: string | null;
-  lang: string | null;
-  publishedAt: string | null;
-  contentType: string;
   addedAt: string;
   passages: number;
 }

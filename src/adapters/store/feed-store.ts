@@ -2,8 +2,8 @@
 // INSERT … ON CONFLICT DO NOTHING per item in one transaction, so two polls at once cannot both find an
 // item new.
 import { createHash } from "node:crypto";
-import type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "../../ports/feed-store.js";
-import { guardStore, openDatabase } from "./_database.js";
+import type { FeedItemRecord, FeedRecord, FeedStore, PollOutcome } from "../../ports/feeds.js";
+import { guardStore, openDatabase } from "./open-database.js";
 
 interface FeedRow {
   id: string;

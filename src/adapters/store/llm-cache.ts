@@ -1,7 +1,7 @@
 // The LLM engine's tables in the same SQLite file as the store (migration 3): the call cache, resumable
 // runs and per-call usage. Its own connection, so the core store's interface stays as it is.
 import type { LlmCallCache, LlmCallRecord } from "../../ports/llm.js";
-import { guardStore, openDatabase } from "./_database.js";
+import { guardStore, openDatabase } from "./open-database.js";
 
 export type LlmRunStatus = "running" | "done" | "stopped" | "failed";
 

@@ -1,6 +1,6 @@
 // What queued report jobs read from the store file besides the queue: the LLM spend since a time (for a
 // daily cap) and the report a job already made (so a job rerun after a crash returns it, not a twin).
-import { guardStore, openDatabase } from "./_database.js";
+import { guardStore, openDatabase } from "./open-database.js";
 
 export interface ReportJobsStore {
   /** US dollars of paid LLM calls recorded at or after `since` (ISO time), by every run on this file. */

@@ -12,7 +12,7 @@ import type {
   RunRecord,
 } from "../../ports/store.js";
 import type { Page, Report } from "../../types.js";
-import { guardStore, openDatabase } from "./_database.js";
+import { guardStore, openDatabase } from "./open-database.js";
 import { reportSearchOn } from "./report-search.js";
 
 export interface StoreOptions {

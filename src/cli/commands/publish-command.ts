@@ -2,10 +2,10 @@
 // pages with citation popovers, feed and language pages, Atom feed); only changed files are rewritten.
 import type { Command } from "commander";
 import { openFeedStore } from "../../adapters/store/feed-store.js";
-import { ShirabeError } from "../../errors.js";
 import { publishSite } from "../../publish-site.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
+import { parseSinceFlag } from "../since-flag.js";
 
 interface PublishFlags extends CommonFlags {
   out: string;
@@ -29,7 +29,7 @@ export function registerPublish(program: Command, context: CommandContext): void
     .option("--quiet", "no summary on stderr")
     .option("--debug", "print stack traces")
     .action(async (flags: PublishFlags) => {
-      const since = flags.since === undefined ? undefined : parseDay(flags.since);
+      const since = flags.since === undefined ? undefined : parseSinceFlag(flags.since);
       const settings = resolveSettings(flags, context.io.env);
       const store = openSettingsStore(settings);
       const feeds = openFeedStore({ path: settings.storePath });
@@ -53,16 +53,4 @@ export function registerPublish(program: Command, context: CommandContext): void
         store.close();
       }
     });
-}
-
-function parseDay(value: string): string {
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-    throw new ShirabeError(`--since ${value}: expected a date like 2025-01-31`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return new Date(time).toISOString();
 }

@@ -3,9 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
 import { access, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import {
+  formatForPath,
   parseFormat,
   type ReportFormat,
   renderReport,
@@ -16,7 +17,7 @@ import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument } from "../io.js";
 import { type LlmRunOptions, readResumableRun, usageLine } from "../llm-options.js";
-import { createProgressPrinter, progressMode } from "../progress.js";
+import { createProgressPrinter, progressMode } from "../progress-printer.js";
 import {
   addReportOptions,
   type ReportRunOptions,
@@ -110,10 +111,8 @@ export function registerReport(program: Command, context: CommandContext): void 
 }
 
 function formatFromPath(out: string | undefined, json: boolean | undefined): ReportFormat {
-  const extension = out ? extname(out).toLowerCase() : "";
-  if (extension === ".html" || extension === ".htm") return "html";
-  if (extension === ".json" || (!out && json)) return "json";
-  return "md";
+  if (out) return formatForPath(out);
+  return json ? "json" : "md";
 }
 
 async function assertWritableDir(out: string): Promise<void> {

@@ -1,10 +1,25 @@
 // `shirabe list | show <id> | delete <id>`: the reports kept in the store.
+
+import { writeFile } from "node:fs/promises";
+import { extname } from "node:path";
 import type { Command } from "commander";
-import { parseFormat, renderReport, ShirabeError } from "../../index.js";
+import {
+  formatForPath,
+  parseFormat,
+  type ReportFormat,
+  renderDocx,
+  renderReport,
+  ShirabeError,
+} from "../../index.js";
 import { type CommonFlags, resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
 import { jsonLine, terminalDocument, terminalText } from "../io.js";
 import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
+
+interface ShowFlags extends CommonFlags {
+  format?: string;
+  out?: string;
+}
 
 interface ListFlags extends CommonFlags {
   query?: string;
@@ -44,18 +59,27 @@ export function registerStoreCommands(program: Command, context: CommandContext)
 
   program
     .command("show")
-    .description("Print a stored report")
+    .description("Print a stored report, or write it to a file")
     .argument("<id>", "report id (from `shirabe list`)")
-    .option("--format <format>", "md, html or json", "md")
+    .option("--format <format>", "md, html, json or docx (default: from --out's extension, else md)")
+    .option("--out <file>", "write the report here instead of stdout (docx needs it on a terminal)")
     .option("--data-dir <dir>", "where reports are stored")
-    .action((id: string, flags: CommonFlags & { format: string }) => {
-      const format = parseFormat(flags.format);
+    .action(async (id: string, flags: ShowFlags) => {
+      const format = showFormat(flags);
+      if (format === "docx" && !flags.out && context.io.stdout.isTTY) throw docxToTerminal();
       const store = openSettingsStore(resolveSettings(flags, context.io.env));
       try {
         const report = store.getReport(id);
         if (!report) throw notFound(id);
-        const rendered = renderReport(report, format);
-        context.io.stdout.write(terminalDocument(rendered, format));
+        const rendered = format === "docx" ? await renderDocx(report) : renderReport(report, format);
+        if (flags.out) {
+          await writeFile(flags.out, rendered);
+          context.io.stderr.write(`report ${id} written to ${flags.out}\n`);
+        } else {
+          context.io.stdout.write(
+            typeof rendered === "string" ? terminalDocument(rendered, format) : rendered,
+          );
+        }
       } finally {
         store.close();
       }
@@ -83,4 +107,22 @@ function notFound(id: string): ShirabeError {
     kind: "input",
     input: id,
   });
+}
+
+/** The format to show in: --format, else --out's extension, else Markdown. DOCX is binary, so only here. */
+function showFormat(flags: ShowFlags): ReportFormat | "docx" {
+  if (flags.format) return flags.format.toLowerCase() === "docx" ? "docx" : parseFormat(flags.format);
+  if (!flags.out) return "md";
+  return extname(flags.out).toLowerCase() === ".docx" ? "docx" : formatForPath(flags.out);
+}
+
+function docxToTerminal(): ShirabeError {
+  return new ShirabeError(
+    "--format docx: a .docx is binary; give --out <file>, or redirect stdout to a file",
+    {
+      code: "bad-option",
+      kind: "usage",
+      input: "docx",
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { terminalText } from "../io.js";
 import { FLAG_RANGES, parseNumberFlag } from "../number-flags.js";
 import { type QueueRunFlags, startQueueRun } from "../queue-run.js";
 import { addReportOptions, type ReportFlags, reportJobOptions } from "../report-run.js";
+import { parseSinceFlag } from "../since-flag.js";
 
 interface WatchFlags extends ReportFlags, QueueRunFlags {
   every?: string;
@@ -40,7 +41,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
   addReportOptions(command, ["--since"]).action(async (inputs: string[], flags: WatchFlags) => {
     const settings = resolveSettings(flags, context.io.env);
     const everyMs = flags.every === undefined ? undefined : parseInterval(flags.every);
-    const since = flags.since === undefined ? undefined : parseSince(flags.since);
+    const since = flags.since === undefined ? undefined : parseSinceFlag(flags.since);
     const options = reportJobOptions({ ...flags, since: undefined });
     const store = openSettingsStore(settings);
     const feedStore = openFeedStore({ path: settings.storePath });
@@ -138,7 +139,7 @@ export function registerWatch(program: Command, context: CommandContext): void {
 }
 
 /** "15m", "1h", "90s", "1d" → milliseconds (at least 10 s: a feed is not a chat). */
-export function parseInterval(value: string): number {
+function parseInterval(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/i.exec(value.trim());
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match?.[2] ?? "").toLowerCase()];
   const ms = match && unit ? Number(match[1]) * unit : Number.NaN;
@@ -150,16 +151,4 @@ export function parseInterval(value: string): number {
     });
   }
   return ms;
-}
-
-function parseSince(value: string): string {
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
-    throw new ShirabeError(`--since ${value}: expected a date like 2025-01-31`, {
-      code: "bad-option",
-      kind: "usage",
-      input: value,
-    });
-  }
-  return new Date(time).toISOString();
 }

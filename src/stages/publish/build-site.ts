@@ -3,6 +3,7 @@
 // link is relative, so the folder can be served from anywhere or opened from disk. No page carries the
 // time it was built, so republishing the same reports produces the same bytes.
 import { createRequire } from "node:module";
+import { escapeHtml } from "../../text/html-escape.js";
 import { POPOVER_SCRIPT, POPOVER_STYLE } from "./popover-script.js";
 
 // feedsmith takes about 0.1 s of CPU to load; loaded on first use so commands that read no feed skip it.
@@ -33,15 +34,6 @@ const STYLE = `body { font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP
 h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; } ul.reports { list-style: none; padding: 0; }
 ul.reports li { margin: 0.8rem 0; } .meta { color: #555; font-size: 0.85rem; } nav a { margin-right: 1rem; }`;
 
-export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
 /** A file name that is safe on every file system and in a URL. */
 const slug = (text: string) =>
   text
@@ -67,11 +59,11 @@ export function buildSite(reports: PublishedReport[], options: SiteOptions): Map
     langs.set(report.lang, [...(langs.get(report.lang) ?? []), report]);
   }
   const nav = [
-    `<a href="{root}index.html">${escapeText(options.title)}</a>`,
+    `<a href="{root}index.html">${escapeHtml(options.title)}</a>`,
     ...[...feeds.entries()].map(
-      ([id, feed]) => `<a href="{root}feeds/${slug(id)}.html">${escapeText(feed.title)}</a>`,
+      ([id, feed]) => `<a href="{root}feeds/${slug(id)}.html">${escapeHtml(feed.title)}</a>`,
     ),
-    ...[...langs.keys()].map((lang) => `<a href="{root}langs/${slug(lang)}.html">${escapeText(lang)}</a>`),
+    ...[...langs.keys()].map((lang) => `<a href="{root}langs/${slug(lang)}.html">${escapeHtml(lang)}</a>`),
     `<a href="{root}atom.xml">Atom</a>`,
   ].join(" ");
   files.set("index.html", listingPage(options.title, sorted, nav, ""));
@@ -107,9 +99,9 @@ function listingPage(title: string, reports: PublishedReport[], nav: string, roo
   const body = [...days.entries()].map(([day, list]) => {
     const items = list.map(
       (report) =>
-        `<li lang="${escapeText(report.lang)}"><a href="${root}reports/${slug(report.id)}.html">${escapeText(report.title)}</a>` +
-        `<div class="meta">${escapeText(report.createdAt.slice(11, 16))} UTC · ${escapeText(hostOf(report.originalUrl))}</div>` +
-        `<div>${escapeText(report.summary)}</div></li>`,
+        `<li lang="${escapeHtml(report.lang)}"><a href="${root}reports/${slug(report.id)}.html">${escapeHtml(report.title)}</a>` +
+        `<div class="meta">${escapeHtml(report.createdAt.slice(11, 16))} UTC · ${escapeHtml(hostOf(report.originalUrl))}</div>` +
+        `<div>${escapeHtml(report.summary)}</div></li>`,
     );
     return `<h2>${day}</h2>\n<ul class="reports">\n${items.join("\n")}\n</ul>`;
   });
@@ -117,11 +109,11 @@ function listingPage(title: string, reports: PublishedReport[], nav: string, roo
     "<!doctype html>",
     '<html lang="ja">',
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeText(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<link rel="alternate" type="application/atom+xml" href="${root}atom.xml">`,
     `<style>${STYLE}</style></head>`,
     `<body><nav>${nav.replaceAll("{root}", root)}</nav>`,
-    `<h1>${escapeText(title)}</h1>`,
+    `<h1>${escapeHtml(title)}</h1>`,
     body.length > 0 ? body.join("\n") : "<p>No reports yet.</p>",
     "</body></html>",
     "",

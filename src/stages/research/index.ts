@@ -9,4 +9,5 @@ export {
   refineSources,
 } from "./gather.js";
 export { generateQueries, keywordQueries, mainNames, type SearchQuery } from "./queries.js";
+export { rankForSections, type SectionEmbeddings } from "./rank-passages.js";
 export { sourceSignals, sourceType } from "./signals.js";

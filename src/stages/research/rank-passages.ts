@@ -15,7 +15,7 @@ const DEFAULT_GROUP_PENALTY = 0.15;
  * With embeddings, relevance = (1 − w)·BM25/max BM25 + w·cosine. An even split: BM25 keeps exact names
  * and figures on top, the embedding finds passages that say the same thing in other words or languages.
  */
-export const DENSE_WEIGHT = 0.5;
+const DENSE_WEIGHT = 0.5;
 /** Passages without a query term that may still rank, nearest by embedding first (rankPassages: 2 × limit). */
 const DEFAULT_DENSE_CANDIDATES = 10;
 

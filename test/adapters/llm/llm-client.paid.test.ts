@@ -5,7 +5,7 @@ import { createBudget } from "../../../src/adapters/llm/budget.js";
 import { createLimiter } from "../../../src/adapters/llm/provider-limiter.js";
 import { openLlmStore } from "../../../src/adapters/store/llm-cache.js";
 import type { LlmCallRecord } from "../../../src/ports/llm.js";
-import { ask, fakeClient } from "../../llm/helpers.js";
+import { ask, fakeClient } from "../../support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
 import { tempDir } from "../../support/temp.js";
 

@@ -4,7 +4,7 @@ import { createLimiter } from "../../../src/adapters/llm/provider-limiter.js";
 import { openLlmStore } from "../../../src/adapters/store/llm-cache.js";
 import { ShirabeError } from "../../../src/errors.js";
 import type { LlmCallRecord } from "../../../src/ports/llm.js";
-import { ask, fakeClient } from "../../llm/helpers.js";
+import { ask, fakeClient } from "../../support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
 import { tempDir } from "../../support/temp.js";
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLlmClient, resolveModel } from "../../../src/adapters/llm/index.js";
-import { answerSchema } from "../../llm/helpers.js";
+import { answerSchema } from "../../support/fake-llm-client.js";
 
 interface Recording {
   request: { method: string; path: string };

@@ -59,7 +59,7 @@ describe("shirabe report on the bundled example (offline)", () => {
     for (const [, , url] of references) expect(canonicals).toContain(url);
   });
 
-  // The golden report, reviewed as a diff: regenerate with `npx vitest run test/cli/report.test.ts -u`.
+  // The golden report, reviewed as a diff: regenerate with `npx vitest run test/cli/commands/report-command.test.ts -u`.
   it("matches the reviewed golden report", async () => {
     await expect(markdown).toMatchFileSnapshot("../../fixtures/reports/china-ai.ja.md");
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkReport } from "../../../src/stages/check/index.js";
 import { splitPassages } from "../../../src/stages/passages/split-passages.js";
 import { renderMarkdown } from "../../../src/stages/render/render-markdown.js";
-import { allSources, buildReport } from "../../report/sources.js";
+import { allSources, buildReport } from "../../support/report-sources.js";
 
 const ARTICLE = "https://news.example.jp/articles/ai-chips";
 const MARKETS = "https://markets.example.com/deepseek-selloff";

@@ -3,7 +3,7 @@ import { renderReport } from "../../../src/index.js";
 import { checkClaimSupport, citeReport } from "../../../src/stages/cite/index.js";
 import { splitPassages } from "../../../src/stages/passages/split-passages.js";
 import type { Draft, Passage } from "../../../src/types.js";
-import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "../../report/sources.js";
+import { allSources, articleJa, makeSource, sourceEn1, sourceEn2 } from "../../support/report-sources.js";
 
 const passages = allSources.flatMap((s) => splitPassages(s));
 const passageWith = (fragment: string): Passage => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../../../src/stages/passages/split-passages.js";
 import type { Block } from "../../../src/types.js";
-import { allSources, makeSource } from "../../report/sources.js";
 import { runWithDeadline } from "../../support/deadline.js";
+import { allSources, makeSource } from "../../support/report-sources.js";
 
 const p = (text: string): Block => ({ type: "paragraph", text });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../../src/stages/render/render-json.js";
-import { allSources, buildReport } from "../../report/sources.js";
+import { allSources, buildReport } from "../../support/report-sources.js";
 
 describe("renderJson", () => {
   it("carries the whole record with a schema version and the claim-to-passage map", () => {

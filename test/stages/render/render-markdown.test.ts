@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../src/stages/render/render-markdown.js";
-import { allSources, buildReport } from "../../report/sources.js";
 import { hostileReport } from "../../support/hostile-report.js";
+import { allSources, buildReport } from "../../support/report-sources.js";
 
 describe("renderMarkdown", () => {
   it("writes the seed layout with ASCII citations after each sentence", () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyClaims } from "../../../src/stages/verify/index.js";
 import type { Passage } from "../../../src/types.js";
-import { fakeClient } from "../../llm/helpers.js";
-import { userText } from "../../llm/scripted-model.js";
+import { fakeClient } from "../../support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
+import { userText } from "../../support/scripted-model.js";
 
 const passage = (id: string, text: string): Passage => ({
   id,

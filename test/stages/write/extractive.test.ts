@@ -11,7 +11,7 @@ import { assertSupportedLang, reportLabels, writeExtractive } from "../../../src
 import { headingPhrases } from "../../../src/stages/write/heading-phrases.js";
 import { opensWithReference } from "../../../src/stages/write/sentence-voice.js";
 import type { Claim, Draft, Paragraph, Passage, Source } from "../../../src/types.js";
-import { allSources, articleJa, buildReport, makeSource } from "../../report/sources.js";
+import { allSources, articleJa, buildReport, makeSource } from "../../support/report-sources.js";
 
 function claimsOf(draft: Draft): Claim[] {
   return [

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../../../src/stages/passages/split-passages.js";
 import { writeExtractive } from "../../../src/stages/write/extractive.js";
-import { makeSource } from "../../report/sources.js";
+import { makeSource } from "../../support/report-sources.js";
 
 const p = (text: string) => ({ type: "paragraph" as const, text });
 // The Japanese statement of the fact is in the plain だ register, so a Japanese report can only quote it;

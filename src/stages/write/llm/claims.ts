@@ -2,7 +2,7 @@
 // only ids that were given, no URLs (a page's injected link must not reach the report).
 import { z } from "zod";
 import type { Claim, Paragraph } from "../../../types.js";
-import { normalizeSentence } from "./language.js";
+import { normalizeSentence } from "./language-rules.js";
 
 export const claimSchema = z.object({
   text: z.string().min(1).describe("one sentence of the report, without citation marks"),

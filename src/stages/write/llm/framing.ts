@@ -4,7 +4,7 @@ import type { LlmClient } from "../../../ports/llm.js";
 import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Paragraph, Passage } from "../../../types.js";
 import { cleanParagraphs, paragraphsSchema } from "./claims.js";
-import { languageRules } from "./language.js";
+import { languageRules } from "./language-rules.js";
 
 const framingSchema = z.object({
   introduction: paragraphsSchema.describe("2 to 4 sentences: what the report examines and why it matters"),

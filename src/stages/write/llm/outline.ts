@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { LlmClient } from "../../../ports/llm.js";
 import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Passage, Source } from "../../../types.js";
-import { languageRules } from "./language.js";
+import { languageRules } from "./language-rules.js";
 
 const outlineSchema = z.object({
   title: z.string().min(1).describe("the report's title, in the report language"),

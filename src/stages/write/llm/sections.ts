@@ -4,7 +4,7 @@ import type { LlmClient } from "../../../ports/llm.js";
 import { DATA_RULES, passageElement } from "../../../text/prompt-data.js";
 import type { Paragraph } from "../../../types.js";
 import { cleanParagraphs, paragraphsSchema } from "./claims.js";
-import { languageRules } from "./language.js";
+import { languageRules } from "./language-rules.js";
 import type { Outline, Subtheme } from "./outline.js";
 
 const sectionSchema = z.object({ paragraphs: paragraphsSchema });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languageRules, normalizeSentence } from "../../../../src/stages/write/llm/language.js";
+import { languageRules, normalizeSentence } from "../../../../src/stages/write/llm/language-rules.js";
 
 describe("report-language conventions", () => {
   it("turns ASCII punctuation next to Japanese into full-width, leaving numbers and Latin names alone", () => {

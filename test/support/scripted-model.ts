@@ -3,7 +3,7 @@
 // reuses section sentences, and the checker accepts a claim only where an offered passage contains it,
 // quoting the claim as its span.
 // Tests wrap it to misbehave (wrong citations, injected links).
-import type { FakeLlmRequest } from "../support/fake-llm-server.js";
+import type { FakeLlmRequest } from "./fake-llm-server.js";
 
 export interface GivenPassage {
   id: string;

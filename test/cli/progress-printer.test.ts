@@ -1,6 +1,6 @@
 // Progress as a user sees it: a live line on a terminal, plain lines in a pipe, nothing with --quiet.
 import { describe, expect, it } from "vitest";
-import { createProgressPrinter, progressMode } from "../../src/cli/progress.js";
+import { createProgressPrinter, progressMode } from "../../src/cli/progress-printer.js";
 import type { ProgressEvent } from "../../src/index.js";
 
 const run: ProgressEvent[] = [

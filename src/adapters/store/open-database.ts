@@ -12,7 +12,7 @@ function sqliteCode(error: unknown): string {
 }
 
 /** Maps a driver error to what the user can do about it. */
-export function storeError(path: string, error: unknown): ShirabeError {
+function storeError(path: string, error: unknown): ShirabeError {
   if (error instanceof ShirabeError) return error;
   const code = sqliteCode(error);
   const detail = error instanceof Error ? error.message : String(error);
