@@ -28,6 +28,8 @@ export interface BullWorkerContext<Data, Result> {
   handler: JobHandler<Data, Result>;
   concurrency: number;
   publish(event: QueueEvent<Result>): void;
+  /** Events of this queue from every process (cancel requests among them); returns the unsubscribe. */
+  onEvent(listener: (event: QueueEvent<Result>) => void): () => void;
   options: BullmqQueueOptions;
   onClosed(): void;
 }
@@ -41,8 +43,16 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
   const { keys, redis, publish, options } = context;
   const backoffMs = options.backoffMs ?? 2_000;
   const running = new Map<string, AbortController>();
+  const cancelled = new Set<string>();
   let handingBack = false;
   let closed = false;
+  const stopListening = context.onEvent((event) => {
+    if (event.type !== "cancel") return;
+    const stop = running.get(event.id);
+    if (!stop) return;
+    cancelled.add(event.id);
+    stop.abort(new Error("the report was cancelled"));
+  });
 
   const processor = async (job: Job<BullJobData<Data>, Result>, token?: string, signal?: AbortSignal) => {
     const id = job.id ?? "";
@@ -69,6 +79,11 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
         publish({ type: "deferred", id, at: error.until.toISOString(), reason: error.message });
         throw new DelayedError();
       }
+      if (cancelled.delete(id)) {
+        throw new UnrecoverableError(
+          JSON.stringify({ code: "cancelled", message: "the report was cancelled" }),
+        );
+      }
       if (handingBack) {
         // Stopped by close(): the attempt does not count, and another worker takes the job now.
         await job.moveToWait(token);
@@ -83,6 +98,7 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
       throw new UnrecoverableError(JSON.stringify(failure));
     } finally {
       running.delete(id);
+      cancelled.delete(id);
     }
   };
 
@@ -146,6 +162,7 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
     close: async () => {
       if (closed) return;
       closed = true;
+      stopListening();
       const finishing = worker.close();
       const grace = options.closeGraceMs ?? 0;
       if (running.size > 0 && grace > 0) {
