@@ -42,6 +42,8 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
   const { queue, store } = deps;
   const jobs = new Map<string, Job>();
   const listeners = new Map<string, Set<(event: { id: number; data: JobEventData }) => void>>();
+  /** Each submission's enqueue, so that a cancel right after it waits until the job is in the queue. */
+  const enqueuing = new Map<string, Promise<unknown>>();
 
   const emit = (job: Job, data: JobEventData) => {
     const event = { id: job.events.length + 1, data };
@@ -156,10 +158,14 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
       if (!store.getReport(id)) store.addJob({ id, label, lang, engine, createdAt });
       jobs.set(id, job);
       setStatus(job, "queued");
-      void queue.enqueue(data, { group: "web" }).then(
-        (enqueued) => (enqueued.created ? undefined : adopting(job)),
+      const enqueued = queue.enqueue(data, { group: "web" }).then(
+        (answer) => (answer.created ? undefined : adopting(job)),
         () => adopting(job),
       );
+      enqueuing.set(id, enqueued);
+      void enqueued.finally(() => {
+        if (enqueuing.get(id) === enqueued) enqueuing.delete(id);
+      });
       return job;
     },
     get: (id) => jobs.get(id),
@@ -180,12 +186,15 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
       const job = open(id);
       if (!job || !queue.cancel) return false;
       // A waiting job ends here; a running one when its worker reports it stopped.
-      void queue.cancel(id).then(
-        (outcome) => {
-          if (outcome === "removed") finishFailed(job, CANCELLED);
-        },
-        () => {},
-      );
+      const cancelJob = queue.cancel.bind(queue);
+      void (enqueuing.get(id) ?? Promise.resolve())
+        .then(() => cancelJob(id))
+        .then(
+          (outcome) => {
+            if (outcome === "removed") finishFailed(job, CANCELLED);
+          },
+          () => {},
+        );
       return true;
     },
     forget(id) {
