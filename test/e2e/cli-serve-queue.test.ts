@@ -2,7 +2,9 @@
 // written by a `shirabe worker` process, its progress arrives over the server's event stream, and the
 // server stores it; a waiting job is cancelled; a report that finished while the server was down is
 // collected when it starts again; the queue's status is served.
+import { chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { tempDir } from "../support/cli.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
@@ -77,6 +79,18 @@ describe.skipIf(!HAS_REDIS)("serve --queue with worker processes", () => {
     const status = await (await server.fetch("/api/queue")).json();
     expect(status.total).toMatchObject({ waiting: 0, active: 0, done: 1, failed: 0 });
     expect(status.groups).toEqual([{ group: "web", counts: { waiting: 0, active: 0, done: 1, failed: 0 } }]);
+
+    // The list screen shows the same counts in its queue panel.
+    const browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
+    try {
+      const page = await browser.newPage({ locale: "en-US" });
+      await page.goto(`${server.url}/#/reports`);
+      const row = page.locator("section.queue tbody tr", { hasText: "web" });
+      await row.waitFor();
+      expect(await row.locator("td").allTextContents()).toEqual(["0", "0", "1", "0"]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("cancels a waiting job: it leaves the queue and ends as cancelled", async () => {
