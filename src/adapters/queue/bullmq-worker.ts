@@ -166,7 +166,8 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
       const finishing = worker.close();
       const grace = options.closeGraceMs ?? 0;
       if (running.size > 0 && grace > 0) {
-        await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, grace))]);
+        // Unref'd: a report that ends early lets the process exit then, not when the grace runs out.
+        await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, grace).unref())]);
       }
       handingBack = true;
       for (const stop of running.values()) stop.abort(new Error("the worker is stopping"));
