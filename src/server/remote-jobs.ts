@@ -105,15 +105,15 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
   const unsubscribe = queue.onEvent(follow);
 
   /** Where a job already known to the queue stands: followed on, or ended from what the queue holds. */
-  const adopt = async (job: Job) => {
+  const adopt = async (job: Job, again: boolean) => {
     const state = await queue.get(job.id);
     const stored = store.getReport(job.id);
     if (stored) return finishDone(job, stored.title);
     if (!state) return finishFailed(job, INTERRUPTED);
     if (state.state === "active") setStatus(job, "running");
     if (state.state === "failed") {
-      // Submitted again after a failure: one more try.
-      if (await queue.retry(job.id)) return;
+      // Submitted again after a failure: one more try (a failure found at a restart stays one).
+      if (again && (await queue.retry(job.id))) return;
       return finishFailed(job, state.error ?? INTERRUPTED);
     }
     if (state.state === "done") {
@@ -121,8 +121,8 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
       await collector.sweep();
     }
   };
-  const adopting = (job: Job) =>
-    adopt(job).catch((error: unknown) =>
+  const adopting = (job: Job, again = false) =>
+    adopt(job, again).catch((error: unknown) =>
       finishFailed(job, {
         code: "queue-unavailable",
         message: `the queue cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
@@ -137,6 +137,7 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
     setStatus(job, "queued");
     void adopting(job);
   }
+  void collector.sweep();
 
   return {
     submit(request) {
@@ -159,8 +160,8 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
       jobs.set(id, job);
       setStatus(job, "queued");
       const enqueued = queue.enqueue(data, { group: "web" }).then(
-        (answer) => (answer.created ? undefined : adopting(job)),
-        () => adopting(job),
+        (answer) => (answer.created ? undefined : adopting(job, true)),
+        () => adopting(job, true),
       );
       enqueuing.set(id, enqueued);
       void enqueued.finally(() => {
