@@ -40,9 +40,8 @@ export function createReportJobRunner(options: {
   const handler: JobHandler<ReportJob, ReportJobResult> = async (job, context) => {
     const made = ledger.reportMadeSince(job.data.input, job.createdAt);
     const madeRun = made && options.carryRun ? options.store.getRun(made.id) : null;
-    if (made && (!options.carryRun || madeRun)) {
-      return { reportId: made.id, title: made.title, ...(madeRun ? { run: madeRun } : {}) };
-    }
+    if (made && madeRun) return carried(job.id, madeRun);
+    if (made && !options.carryRun) return { reportId: made.id, title: made.title };
     const { run, llm, research } = job.data.options;
     try {
       const { report, run: record } = await runReport({
@@ -61,11 +60,8 @@ export function createReportJobRunner(options: {
         },
         ...(daily ? { budget: (perReport) => daily.combine(perReport) } : {}),
       });
-      return {
-        reportId: report.id,
-        title: report.title,
-        ...(options.carryRun ? { run: record } : {}),
-      };
+      if (options.carryRun) return carried(job.id, record);
+      return { reportId: report.id, title: report.title };
     } catch (error) {
       if (daily && isDailyBudgetError(error))
         throw new JobDeferred("today's LLM budget is spent", daily.nextDay());
@@ -73,4 +69,13 @@ export function createReportJobRunner(options: {
     }
   };
   return { handler, close: () => ledger.close() };
+}
+
+/**
+ * A worker's result, named after its job: the enqueuer stores the report under the job's id, so a
+ * process that knew only the job (the web app's report URL) finds the report there.
+ */
+function carried(jobId: string, run: RunRecord): ReportJobResult {
+  const report = run.report ? { ...run.report, id: jobId } : null;
+  return { reportId: jobId, title: report?.title ?? "", run: { ...run, id: jobId, report } };
 }

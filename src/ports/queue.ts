@@ -55,7 +55,9 @@ export type QueueEvent<Result = unknown> =
   | { type: "done"; id: string; result: Result }
   | { type: "retrying"; id: string; attempt: number; at: string; error: { code: string; message: string } }
   | { type: "deferred"; id: string; at: string; reason: string }
-  | { type: "failed"; id: string; error: { code: string; message: string } };
+  | { type: "failed"; id: string; error: { code: string; message: string } }
+  /** Asks the worker running the job to stop it; it then fails with code "cancelled". */
+  | { type: "cancel"; id: string };
 
 export type StateCounts = Record<JobState, number>;
 
@@ -92,6 +94,12 @@ export interface Queue<Data = unknown, Result = unknown> {
    * place (a small stand-in for a large result), so a job enqueued again still reads as done.
    */
   collected(id: string, summary?: Result): Promise<void>;
+  /**
+   * Stops a job: a waiting one is removed ("removed"), a running one's worker is asked to stop it and it
+   * fails with code "cancelled" ("stopping"); false when it is finished or unknown. A backend whose
+   * enqueuer runs the handlers itself (embedded) leaves it out: its owner stops its own handlers.
+   */
+  cancel?(id: string): Promise<"removed" | "stopping" | false>;
   /** Calls `listener` for every job event of this queue; returns the unsubscribe function. */
   onEvent(listener: (event: QueueEvent<Result>) => void): () => void;
   close(): Promise<void>;

@@ -5,17 +5,21 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { ShirabeError } from "../index.js";
+import type { Queue } from "../ports/queue.js";
 import { ApiError, errorResponse } from "./api-error.js";
 import { createGuard, hostHeaderName, isLoopbackHost } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 import { appPage, publicPages } from "./pages-routes.js";
 import type { PdfPrinter } from "./print-pdf.js";
+import { queueRoutes } from "./queue-routes.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { type ReportsDeps, reportsRoutes } from "./reports-routes.js";
 import { loadAssets } from "./ui.js";
 
 export interface AppDeps extends ReportsDeps {
+  /** The queue workers take jobs from (serve --queue): its status is served under /api/queue. */
+  queue?: Queue<unknown, unknown>;
   token: string | undefined;
   requireToken: boolean;
 }
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use(guard.middleware);
   app.route("/", appPage(pages));
   app.route("/api/reports", reportsRoutes(deps));
+  if (deps.queue) app.route("/api/queue", queueRoutes(deps.queue));
   return app;
 }
 

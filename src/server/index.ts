@@ -3,6 +3,7 @@ export { createApp, openApiDocument } from "./app.js";
 export { isLoopbackHost } from "./auth.js";
 export type { Engine, EngineSession, EngineStart, JobStatus } from "./job-types.js";
 export type { RateLimitOptions } from "./rate-limit.js";
+export { createRemoteJobRunner, type RemoteJobsDeps } from "./remote-jobs.js";
 export {
   createServerApp,
   EXTRACTIVE_ENGINE,

@@ -11,7 +11,8 @@ export const INTERRUPTED: JobError = {
 };
 export const CANCELLED: JobError = { code: "cancelled", message: "the report was cancelled" };
 
-function failedRecord(job: PendingJob, input: string, error: JobError): RunRecord {
+/** The failed run recorded for a job that made no report. */
+export function failedJobRun(job: PendingJob, input: string, error: JobError): RunRecord {
   const at = new Date().toISOString();
   return {
     id: job.id,
@@ -27,11 +28,11 @@ function failedRecord(job: PendingJob, input: string, error: JobError): RunRecor
 
 /** The failed run recorded for a job found unfinished when the server starts. */
 export function interruptedRun(job: PendingJob): RunRecord {
-  return failedRecord(job, job.label, INTERRUPTED);
+  return failedJobRun(job, job.label, INTERRUPTED);
 }
 
 export function cancelledRun(job: Job, request: JobRequest): RunRecord {
-  return failedRecord(job, request.uploadDir ? job.label : request.input, CANCELLED);
+  return failedJobRun(job, request.uploadDir ? job.label : request.input, CANCELLED);
 }
 
 export function describeError(error: unknown): JobError {

@@ -6,11 +6,12 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { extractiveWriter, ShirabeError } from "../index.js";
 import type { HttpClient } from "../ports/http.js";
+import type { Queue } from "../ports/queue.js";
 import type { JobStore, PageCache, ReportStore } from "../ports/store.js";
 import { createApp } from "./app.js";
 import { isLoopbackHost } from "./auth.js";
 import type { Engine } from "./job-types.js";
-import { createJobRunner } from "./jobs.js";
+import { createJobRunner, type JobRunner } from "./jobs.js";
 import { createPdfPrinter, DEFAULT_CHROMIUM } from "./print-pdf.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { inProcessReports } from "./report-maker.js";
@@ -42,6 +43,11 @@ export interface ServerOptions {
   chromiumPath?: string;
   /** Make reports in worker threads, off the event loop (default true). */
   workers?: boolean;
+  /**
+   * Reports made elsewhere (serve --queue): the jobs go to this runner instead of being made here, and
+   * the queue's status is served beside them.
+   */
+  remote?: { runner: JobRunner; queue: Queue<unknown, unknown> };
 }
 
 export interface RunningServer {
@@ -79,14 +85,16 @@ export async function createServerApp(options: ServerOptions): Promise<ServerApp
   await removeStaleUploads();
   const store = options.store;
   const reading = { http: options.http, ...(options.cache ? { cache: options.cache } : {}) };
-  const runner = createJobRunner(
-    {
-      ...reading,
-      store,
-      maker: options.workers === false ? inProcessReports(reading) : workerReports(reading),
-    },
-    { maxConcurrent: options.maxConcurrentJobs ?? 4 },
-  );
+  const runner =
+    options.remote?.runner ??
+    createJobRunner(
+      {
+        ...reading,
+        store,
+        maker: options.workers === false ? inProcessReports(reading) : workerReports(reading),
+      },
+      { maxConcurrent: options.maxConcurrentJobs ?? 4 },
+    );
   const printer = createPdfPrinter(options.chromiumPath ?? DEFAULT_CHROMIUM);
   const app = createApp({
     runner,
@@ -97,6 +105,7 @@ export async function createServerApp(options: ServerOptions): Promise<ServerApp
     maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024,
     token,
     requireToken,
+    ...(options.remote ? { queue: options.remote.queue } : {}),
   });
   return {
     app,

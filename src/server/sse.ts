@@ -41,11 +41,15 @@ export function streamJobEvents(c: Context, runner: JobRunner, jobId: string, af
         job.events.slice(-2).map((event) => event.data),
       );
     }
+    // A job this server took over after a restart (one still running on a queue's worker) numbers its
+    // events anew: the browser, which saw more, hears the later ones numbered on from what it saw.
+    const shift = after > lastId ? after - lastId : 0;
     await stream.write(`retry: ${RETRY_MS}\n\n`);
     await new Promise<void>((finish) => {
       const queue: JobEvent[] = [];
       let writing = Promise.resolve();
-      const push = (event: JobEvent) => {
+      const push = (original: JobEvent) => {
+        const event = { ...original, id: original.id + shift };
         if (event.id <= after) return;
         queue.push(event);
         writing = writing.then(async () => {

@@ -198,6 +198,8 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
       });
     },
     process: (handler, { concurrency }) => {
+      // A worker hears cancel requests from other processes through the event stream.
+      reader ??= readEvents(options.url, keys.events, instance, deliver);
       const worker = startBullWorker<Data, Result>({
         url: options.url,
         name,
@@ -208,6 +210,10 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
         handler,
         concurrency,
         publish,
+        onEvent: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
         options,
         onClosed: () => workers.delete(worker),
       });
@@ -276,6 +282,25 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
       // about a kilobyte per finished job and the job still reads as done when enqueued again.
       if ((await bull.getJobState(id)) !== "completed") return;
       await redis.hset(`${prefix}:${name}:${id}`, "returnvalue", JSON.stringify(summary));
+    },
+    cancel: async (id) => {
+      const state = await bull.getJobState(id);
+      if (state === "active") {
+        publish({ type: "cancel", id });
+        return "stopping";
+      }
+      if (state === "unknown" || state === "completed" || state === "failed") return false;
+      const job = await bull.getJob(id);
+      if (!job) return false;
+      try {
+        await job.remove();
+      } catch {
+        // Taken by a worker in the meantime: ask it to stop instead.
+        publish({ type: "cancel", id });
+        return "stopping";
+      }
+      await redis.srem(keys.deferred, id);
+      return "removed";
     },
     onEvent: (listener) => {
       listeners.add(listener);

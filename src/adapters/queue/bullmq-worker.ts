@@ -22,6 +22,8 @@ export interface BullWorkerContext<Data, Result> {
   handler: JobHandler<Data, Result>;
   concurrency: number;
   publish(event: QueueEvent<Result>): void;
+  /** Events of this queue from every process (cancel requests among them); returns the unsubscribe. */
+  onEvent(listener: (event: QueueEvent<Result>) => void): () => void;
   options: BullmqQueueOptions;
   onClosed(): void;
 }
@@ -36,8 +38,16 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
   const { Worker: BullWorker, DelayedError, UnrecoverableError, WaitingError } = bullmq();
   const backoffMs = options.backoffMs ?? 2_000;
   const running = new Map<string, AbortController>();
+  const cancelled = new Set<string>();
   let handingBack = false;
   let closed = false;
+  const stopListening = context.onEvent((event) => {
+    if (event.type !== "cancel") return;
+    const stop = running.get(event.id);
+    if (!stop) return;
+    cancelled.add(event.id);
+    stop.abort(new Error("the report was cancelled"));
+  });
 
   const processor = async (job: Job<BullJobData<Data>, Result>, token?: string, signal?: AbortSignal) => {
     const id = job.id ?? "";
@@ -64,6 +74,11 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
         publish({ type: "deferred", id, at: error.until.toISOString(), reason: error.message });
         throw new DelayedError();
       }
+      if (cancelled.delete(id)) {
+        throw new UnrecoverableError(
+          JSON.stringify({ code: "cancelled", message: "the report was cancelled" }),
+        );
+      }
       if (handingBack) {
         // Stopped by close(): the attempt does not count, and another worker takes the job now.
         await job.moveToWait(token);
@@ -78,6 +93,7 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
       throw new UnrecoverableError(JSON.stringify(failure));
     } finally {
       running.delete(id);
+      cancelled.delete(id);
     }
   };
 
@@ -141,10 +157,12 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
     close: async () => {
       if (closed) return;
       closed = true;
+      stopListening();
       const finishing = worker.close();
       const grace = options.closeGraceMs ?? 0;
       if (running.size > 0 && grace > 0) {
-        await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, grace))]);
+        // Unref'd: a report that ends early lets the process exit then, not when the grace runs out.
+        await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, grace).unref())]);
       }
       handingBack = true;
       for (const stop of running.values()) stop.abort(new Error("the worker is stopping"));

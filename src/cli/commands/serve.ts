@@ -2,8 +2,13 @@
 // where the token comes from the environment; the server module itself never reads it.
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { ShirabeError } from "../../index.js";
-import { type Engine, EXTRACTIVE_ENGINE, startServer } from "../../server/index.js";
+import { openBullmqQueue } from "../../adapters/queue/bullmq-queue.js";
+import { jobKey } from "../../adapters/queue/job-key.js";
+import { redisLabel } from "../../adapters/redis/redis-connection.js";
+import type { SqliteStore } from "../../adapters/store/sqlite.js";
+import { DEFAULTS, ShirabeError } from "../../index.js";
+import type { Queue } from "../../ports/queue.js";
+import { createRemoteJobRunner, type Engine, EXTRACTIVE_ENGINE, startServer } from "../../server/index.js";
 import {
   type CommonFlags,
   type LlmFlags,
@@ -14,8 +19,13 @@ import {
 } from "../config.js";
 import { buildHttpClient, type CommandContext, openSettingsStore } from "../context.js";
 import { openLlmEngine } from "../llm-options.js";
+import { collectResults, resultOwner } from "../remote-results.js";
+import type { ReportJobResult } from "../report-jobs.js";
+import type { ReportJob } from "../report-run.js";
 
 interface ServeFlags extends CommonFlags, LlmFlags {
+  /** redis://host:port: reports are made by `shirabe worker` processes. */
+  queue?: string;
   port: string;
   host: string;
   chromium: string;
@@ -45,6 +55,10 @@ export function registerServe(program: Command, context: CommandContext): void {
       "per report: stop before the LLM calls could cost more than this (US dollars)",
     )
     .option("--max-tokens <n>", "per report: stop before the LLM calls could use more tokens than this")
+    .option(
+      "--queue <redis-url>",
+      "send reports to `shirabe worker` processes through this Redis instead of making them here",
+    )
     .option("--chromium <path>", "the Chromium that prints PDF exports", "/usr/bin/chromium")
     .option("--debug", "print stack traces")
     .action(async (flags: ServeFlags) => {
@@ -62,7 +76,9 @@ export function registerServe(program: Command, context: CommandContext): void {
       const store = openSettingsStore(settings);
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
+        const remote = flags.queue ? remoteJobs(flags.queue, flags, settings, store, context) : undefined;
         server = await startServer({
+          ...(remote ? { remote } : {}),
           host: flags.host,
           port,
           http: buildHttpClient(settings),
@@ -76,8 +92,9 @@ export function registerServe(program: Command, context: CommandContext): void {
         store.close();
         throw error;
       }
+      const where = flags.queue ? `; made by workers on ${redisLabel(flags.queue)}` : "";
       context.io.stderr.write(
-        `shirabe: serving on ${server.url}/ (reports in ${settings.dataDir}; engines: ${Object.keys(engines).join(", ")}); Ctrl-C stops\n`,
+        `shirabe: serving on ${server.url}/ (reports in ${settings.dataDir}${where}; engines: ${Object.keys(engines).join(", ")}); Ctrl-C stops\n`,
       );
       await new Promise<void>((stop) => {
         process.once("SIGINT", stop);
@@ -123,4 +140,48 @@ function serverEngines(settings: Settings, llm: LlmSettings): Record<string, Eng
     },
   };
   return { extractive: EXTRACTIVE_ENGINE, llm: engine };
+}
+
+/**
+ * The server's jobs on the Redis queue: a submission becomes the same job `batch --queue` would enqueue
+ * (the worker's model and budget flags as given here), and results are collected into this store.
+ */
+function remoteJobs(
+  url: string,
+  flags: ServeFlags,
+  settings: Settings,
+  store: SqliteStore,
+  context: CommandContext,
+) {
+  const queue = openBullmqQueue<ReportJob, ReportJobResult>({
+    url,
+    owner: resultOwner(settings.storePath),
+    onUnavailable: (message) => context.io.stderr.write(`${message}\n`),
+  });
+  const llm = Object.fromEntries(
+    (["config", "maxCost", "maxTokens"] as const)
+      .filter((key) => flags[key] !== undefined)
+      .map((key) => [key, flags[key]]),
+  );
+  const runner = createRemoteJobRunner<ReportJob, ReportJobResult>({
+    queue,
+    store,
+    jobData: (request) => ({
+      input: request.input,
+      options: {
+        run: {
+          lang: request.lang,
+          sources: request.sources,
+          maxLinks: request.maxLinks ?? DEFAULTS.maxLinks,
+          followLinks: request.followLinks ?? true,
+          ...(request.engineName === "llm" && request.model ? { model: request.model } : {}),
+        },
+        llm,
+        research: {},
+      },
+    }),
+    jobId: (data) => jobKey("report", data),
+    collect: ({ queue: mine, onStored }) => collectResults({ queue: mine, store, onStored }),
+  });
+  return { runner, queue: queue as Queue<unknown, unknown> };
 }

@@ -47,6 +47,13 @@ export const TEXT = {
     log: "記録",
     retryFile: "アップロードした記事は再実行できません。もう一度ファイルを選んでください。",
     status: { queued: "待機中", running: "実行中", done: "完了", failed: "失敗" },
+    queue: {
+      title: "ワーカーのキュー",
+      all: "全体",
+      states: { waiting: "待機", active: "実行中", done: "完了", failed: "失敗" },
+      retry: "失敗したジョブを再実行",
+      retried: (n) => `${n}件を再実行します`,
+    },
     stages: {
       article: "記事を読む",
       sources: "情報源を取得",
@@ -163,6 +170,13 @@ export const TEXT = {
     log: "Log",
     retryFile: "An uploaded article cannot be retried; choose the files again.",
     status: { queued: "queued", running: "running", done: "done", failed: "failed" },
+    queue: {
+      title: "Worker queue",
+      all: "All",
+      states: { waiting: "waiting", active: "running", done: "done", failed: "failed" },
+      retry: "Retry failed jobs",
+      retried: (n) => `${n} sent back to the queue`,
+    },
     stages: {
       article: "Read the article",
       sources: "Fetch sources",

@@ -1,6 +1,7 @@
 // The list of past reports with the jobs that made none yet, newest first, each with its date in the
 // reader's time zone; found by words of their title, address or text.
 import { api, deleteButton, errorView, exportLinks, formatTime, h, retryJob, setView, t } from "./dom.js";
+import { queuePanel } from "./queue-panel.js";
 
 export async function showList(query) {
   const text = t();
@@ -26,7 +27,9 @@ export async function showList(query) {
     search,
     h("button", { type: "submit" }, text.searchButton),
   );
-  setView(text.reportsTitle, h("h1", {}, text.reportsTitle), form, list);
+  const queue = h("div", { class: "queue-slot" });
+  setView(text.reportsTitle, h("h1", {}, text.reportsTitle), form, queue, list);
+  void queuePanel().then((panel) => panel && queue.replaceChildren(panel));
   const again = () => showList(query);
   try {
     const { reports, jobs } = await api(`/api/reports?limit=200&q=${encodeURIComponent(query)}`);

@@ -1,0 +1,65 @@
+// Cancelling BullMQ jobs from another process's queue handle (as the web server does): a waiting job is
+// removed from the queue; a running one's worker hears the request through Redis, stops its handler,
+// and the job fails with code "cancelled" without being retried.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBullmqQueue } from "../../../src/adapters/queue/bullmq-queue.js";
+import type { QueueEvent } from "../../../src/ports/queue.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../../support/redis-server.js";
+
+if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
+
+describe.skipIf(!HAS_REDIS)("BullMQ queue cancel", () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it("removes a waiting job and stops a running one on its worker", async () => {
+    const options = { url: redis.url, name: "cancel", backoffMs: 5, pollMs: 20 };
+    const enqueuer = openBullmqQueue<{ n: number }, string>(options);
+    const workers = openBullmqQueue<{ n: number }, string>(options);
+    const events: Array<QueueEvent<string>> = [];
+    enqueuer.onEvent((event) => events.push(event));
+    let started = 0;
+    let stoppedBySignal = 0;
+    const worker = workers.process(
+      (_job, context) =>
+        new Promise<string>((_, reject) => {
+          started += 1;
+          context.signal.addEventListener("abort", () => {
+            stoppedBySignal += 1;
+            reject(new Error("stopped"));
+          });
+        }),
+      { concurrency: 1 },
+    );
+    try {
+      const running = await enqueuer.enqueue({ n: 1 }, { maxAttempts: 3 });
+      const waiting = await enqueuer.enqueue({ n: 2 });
+      while ((await enqueuer.get(running.id))?.state !== "active")
+        await new Promise((done) => setTimeout(done, 20));
+
+      expect(await enqueuer.cancel?.(waiting.id)).toBe("removed");
+      expect(await enqueuer.get(waiting.id)).toBeNull();
+
+      expect(await enqueuer.cancel?.(running.id)).toBe("stopping");
+      while (!events.some((event) => event.type === "failed"))
+        await new Promise((done) => setTimeout(done, 20));
+      expect(events.find((event) => event.type === "failed")).toMatchObject({
+        id: running.id,
+        error: { code: "cancelled" },
+      });
+      expect(stoppedBySignal).toBe(1);
+      expect(started).toBe(1);
+      expect(await enqueuer.get(running.id)).toMatchObject({ state: "failed", attempts: 1 });
+      expect(await enqueuer.cancel?.(running.id)).toBe(false);
+    } finally {
+      await worker.close();
+      await workers.close();
+      await enqueuer.close();
+    }
+  });
+});
