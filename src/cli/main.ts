@@ -10,7 +10,7 @@ import { registerModels } from "./commands/models-command.js";
 import { registerPublish } from "./commands/publish-command.js";
 import { registerQueue } from "./commands/queue-command.js";
 import { registerReport } from "./commands/report-command.js";
-import { registerServe } from "./commands/serve.js";
+import { registerServe } from "./commands/serve-command.js";
 import { registerStoreCommands } from "./commands/stored-command.js";
 import { registerWatch } from "./commands/watch-command.js";
 import { registerWorker } from "./commands/worker-command.js";

@@ -8,7 +8,8 @@ import { redisLabel } from "../../adapters/redis/redis-connection.js";
 import type { SqliteStore } from "../../adapters/store/sqlite.js";
 import { DEFAULTS, ShirabeError } from "../../index.js";
 import type { Queue } from "../../ports/queue.js";
-import { createRemoteJobRunner, type Engine, EXTRACTIVE_ENGINE, startServer } from "../../server/index.js";
+// The server (hono, its schemas, worker threads) is loaded when `serve` runs, not at every command's start-up.
+import type { Engine } from "../../server/index.js";
 import {
   type CommonFlags,
   type LlmFlags,
@@ -72,11 +73,14 @@ export function registerServe(program: Command, context: CommandContext): void {
         });
       }
       const token = context.io.env.SHIRABE_TOKEN?.trim() || undefined;
-      const engines = serverEngines(settings, resolveLlmSettings(flags, context.io.env));
+      const { createRemoteJobRunner, EXTRACTIVE_ENGINE, startServer } = await import("../../server/index.js");
+      const engines = serverEngines(settings, resolveLlmSettings(flags, context.io.env), EXTRACTIVE_ENGINE);
       const store = openSettingsStore(settings);
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
-        const remote = flags.queue ? remoteJobs(flags.queue, flags, settings, store, context) : undefined;
+        const remote = flags.queue
+          ? remoteJobs(flags.queue, flags, settings, store, context, createRemoteJobRunner)
+          : undefined;
         server = await startServer({
           ...(remote ? { remote } : {}),
           host: flags.host,
@@ -106,9 +110,9 @@ export function registerServe(program: Command, context: CommandContext): void {
 }
 
 /** Extractive always; "llm" too when a model is configured, with its run recorded like `report`'s. */
-function serverEngines(settings: Settings, llm: LlmSettings): Record<string, Engine> {
+function serverEngines(settings: Settings, llm: LlmSettings, extractive: Engine): Record<string, Engine> {
   const model = llm.model;
-  if (!model) return { extractive: EXTRACTIVE_ENGINE };
+  if (!model) return { extractive };
   const engine: Engine = {
     models: [model.id],
     start: (job) => {
@@ -139,7 +143,7 @@ function serverEngines(settings: Settings, llm: LlmSettings): Record<string, Eng
       };
     },
   };
-  return { extractive: EXTRACTIVE_ENGINE, llm: engine };
+  return { extractive, llm: engine };
 }
 
 /**
@@ -152,6 +156,7 @@ function remoteJobs(
   settings: Settings,
   store: SqliteStore,
   context: CommandContext,
+  createRemoteJobRunner: typeof import("../../server/index.js").createRemoteJobRunner,
 ) {
   const queue = openBullmqQueue<ReportJob, ReportJobResult>({
     url,
