@@ -7,6 +7,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { ShirabeError } from "../index.js";
 import { ApiError, errorResponse } from "./api-error.js";
 import { createGuard, hostHeaderName, isLoopbackHost } from "./auth.js";
+import type { FeedPoller } from "./feed-poller.js";
+import { type FeedsDeps, feedsRoutes } from "./feeds-routes.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 import { appPage, publicPages } from "./pages-routes.js";
@@ -18,6 +20,8 @@ import { loadAssets } from "./ui.js";
 export interface AppDeps extends ReportsDeps {
   token: string | undefined;
   requireToken: boolean;
+  /** Followed feeds and their poller; without them the server has no feeds API. */
+  feeds?: { store: FeedsDeps["feeds"]; poller: FeedPoller };
 }
 
 export type { Engine, JobRunner, PdfPrinter, RateLimiter };
@@ -83,6 +87,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route("/", publicPages(pages));
   app.use(guard.middleware);
   app.route("/", appPage(pages));
+  if (deps.feeds) {
+    const { store: feeds, poller } = deps.feeds;
+    app.route("/api", feedsRoutes({ feeds, poller, runner: deps.runner, store: deps.store }));
+  }
   app.route("/api/reports", reportsRoutes(deps));
   return app;
 }
@@ -92,6 +100,7 @@ export function openApiDocument() {
   // Only the routes' schemas are read; no handler runs, so the routes need no store or runner.
   const app = new OpenAPIHono();
   app.route("/api/reports", reportsRoutes({ maxUploadBytes: 2 * 1024 * 1024 } as ReportsDeps));
+  app.route("/api", feedsRoutes({} as FeedsDeps));
   // The login form's two endpoints are plain pages (pages-routes.ts); they are documented here.
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -2,6 +2,7 @@
 // where the token comes from the environment; the server module itself never reads it.
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
+import { openFeedStore } from "../../adapters/store/feed-store.js";
 import { ShirabeError } from "../../index.js";
 import { type Engine, EXTRACTIVE_ENGINE, startServer } from "../../server/index.js";
 import {
@@ -60,6 +61,7 @@ export function registerServe(program: Command, context: CommandContext): void {
       const token = context.io.env.SHIRABE_TOKEN?.trim() || undefined;
       const engines = serverEngines(settings, resolveLlmSettings(flags, context.io.env));
       const store = openSettingsStore(settings);
+      const feeds = openFeedStore({ path: settings.storePath });
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({
@@ -67,12 +69,14 @@ export function registerServe(program: Command, context: CommandContext): void {
           port,
           http: buildHttpClient(settings),
           store,
+          feeds,
           ...(settings.useCache ? { cache: store } : {}),
           engines,
           chromiumPath: flags.chromium,
           ...(token ? { token } : {}),
         });
       } catch (error) {
+        feeds.close();
         store.close();
         throw error;
       }
@@ -84,6 +88,7 @@ export function registerServe(program: Command, context: CommandContext): void {
         process.once("SIGTERM", stop);
       });
       await server.close();
+      feeds.close();
       store.close();
     });
 }
