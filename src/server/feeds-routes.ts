@@ -48,11 +48,11 @@ const noFeed = () => new ApiError(404, "not-found", "no feed with that id");
 export function feedsRoutes(deps: FeedsDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const { feeds, poller, runner, store } = deps;
-  const feedOf = (id: string) =>
-    feeds.getFeed(id) ??
-    (() => {
-      throw noFeed();
-    })();
+  const feedOf = (id: string) => {
+    const feed = feeds.getFeed(id);
+    if (!feed) throw noFeed();
+    return feed;
+  };
 
   /** An item's report: the runner knows jobs under way; the store, reports and failed runs of before. */
   const reportStatus = (item: FeedItemRecord) => {
