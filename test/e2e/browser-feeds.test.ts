@@ -21,12 +21,12 @@ let browser: Browser;
 beforeAll(async () => {
   site = await startFixtureSite();
   feedServer = await startFeedServer({
-    articleUrl: (feed, n) => `${site.url}/pages/report-article?feed=${feed}&n=${n}`,
+    articleUrl: (feed, n) => `${site.url}/pages/report-source-a?feed=${feed}&n=${n}`,
     feeds: { daily: "atom" },
   });
   const storePath = join(tempDir("shirabe-feeds-ui-"), "shirabe.sqlite");
   feeds = openFeedStore({ path: storePath });
-  app = await startTestServer({ storePath, feeds, feedPolling: { hostIntervalMs: 0 } });
+  app = await startTestServer({ storePath, feeds, feedPolling: { hostIntervalMs: 0 }, workers: false });
   browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
 }, 60_000);
 afterAll(async () => {

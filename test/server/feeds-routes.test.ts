@@ -17,8 +17,7 @@ let feedServer: FeedServer;
 beforeAll(async () => {
   site = await startFixtureSite();
   feedServer = await startFeedServer({
-    articleUrl: (feed, n) =>
-      `${site.url}/pages/${n % 2 ? "en-news-utf8" : "report-article"}?feed=${feed}&n=${n}`,
+    articleUrl: (feed, n) => `${site.url}/pages/report-source-a?feed=${feed}&n=${n}`,
     feeds: { news: "rss", quiet: "atom", broken: "rss" },
   });
 });
