@@ -18,7 +18,7 @@ beforeAll(async () => {
   site = await startFixtureSite();
   feedServer = await startFeedServer({
     articleUrl: (feed, n) => `${site.url}/pages/report-source-a?feed=${feed}&n=${n}`,
-    feeds: { news: "rss", quiet: "atom", broken: "rss" },
+    feeds: { news: "rss", quiet: "atom", timed: "json" },
   });
 });
 afterAll(async () => {
@@ -26,17 +26,23 @@ afterAll(async () => {
   await site.close();
 });
 
-async function appWithFeeds(options: { allowPrivate: boolean }): Promise<TestServer> {
+async function appWithFeeds(options: { allowPrivate: boolean; everyMs?: number }): Promise<TestServer> {
   const storePath = join(tempDir("shirabe-feeds-api-"), "shirabe.sqlite");
   const feeds = openFeedStore({ path: storePath });
   const app = await createTestApp({
     storePath,
     feeds,
     workers: false,
-    feedPolling: { hostIntervalMs: 0 },
+    feedPolling: { hostIntervalMs: 0, ...(options.everyMs ? { everyMs: options.everyMs } : {}) },
     http: createHttpClient({ allowPrivateNetwork: options.allowPrivate }),
   });
-  return { ...app, close: async () => (await app.close(), feeds.close()) };
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      feeds.close();
+    },
+  };
 }
 
 const send = (app: TestServer, path: string, method: string, body?: unknown) =>
@@ -146,6 +152,32 @@ describe("the feeds API", () => {
       expect(entry?.title?.value ?? entry?.title).toBe(report.title);
       expect(entry?.links?.find((link) => link.rel === "related")?.href).toBe(report.original.url);
       expect(entry?.categories?.map((category) => category.label)).toContain("quiet");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("polls the feeds with automatic reports by itself, and leaves the others alone", async () => {
+    const app = await appWithFeeds({ allowPrivate: true, everyMs: 200 });
+    try {
+      feedServer.grow("timed", 1);
+      const timed = (await (await send(app, "/api/feeds", "POST", { url: `${feedServer.url}/timed` })).json())
+        .feed;
+      const manual = (
+        await (
+          await send(app, "/api/feeds", "POST", { url: `${feedServer.url}/quiet`, autoReport: false })
+        ).json()
+      ).feed;
+      const manualPolls = () => feedServer.requests.filter((request) => request.path === "/quiet").length;
+      const before = manualPolls();
+      feedServer.grow("timed", 1);
+      const titles = async () =>
+        (await (await app.fetch(`/api/feeds/${timed.id}/items`)).json()).items.map(
+          (item: { title: string }) => item.title,
+        );
+      await expect.poll(titles, { timeout: 5_000, interval: 100 }).toContain("timed story 2");
+      expect(manualPolls()).toBe(before);
+      expect(manual.autoReport).toBe(false);
     } finally {
       await app.close();
     }
