@@ -44,7 +44,8 @@ export interface PollOptions<Data> {
 export interface WatchDeps<Data> {
   http: HttpClient;
   feeds: FeedStore;
-  queue: Queue<Data, unknown>;
+  /** Only enqueue is used, so a runner that is not a full Queue backend (the server's) fits too. */
+  queue: Pick<Queue<Data, unknown>, "enqueue">;
 }
 
 const DEFAULT_EVERY_MS = 15 * 60_000;

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { ShirabeError } from "./errors.js";
 import type { FeedStore } from "./ports/feeds.js";
 import type { ReportStore } from "./ports/store.js";
-import { buildSite, type PublishedReport } from "./stages/publish/index.js";
+import { atomFeed, buildSite, type PublishedReport, type SiteOptions } from "./stages/publish/index.js";
 import { claimText, renderHtml } from "./stages/render/index.js";
 import type { Report } from "./types.js";
 
@@ -66,7 +66,27 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   return { reports: published.length, written, unchanged };
 }
 
+/** The Atom feed of the newest stored reports, as the site's atom.xml has it (the web app serves it). */
+export function reportsAtom(
+  reports: ReportStore,
+  feeds: FeedStore | undefined,
+  options: SiteOptions & { limit?: number },
+): string {
+  const feedsByReport = feeds?.reportFeeds() ?? new Map<string, Array<{ id: string; title: string }>>();
+  const entries: Array<Omit<PublishedReport, "html">> = [];
+  for (const summary of reports.listReports({ limit: options.limit ?? 50 })) {
+    const report = reports.getReport(summary.id);
+    if (report) entries.push(toEntry(report, feedsByReport.get(summary.id) ?? []));
+  }
+  entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return atomFeed(entries, options);
+}
+
 function toPublished(report: Report, feeds: Array<{ id: string; title: string }>): PublishedReport {
+  return { ...toEntry(report, feeds), html: renderHtml(report) };
+}
+
+function toEntry(report: Report, feeds: Array<{ id: string; title: string }>): Omit<PublishedReport, "html"> {
   const claims = report.introduction.flatMap((paragraph) => paragraph.claims);
   const summary = claims
     .map((claim) => claimText(claim, report.lang))
@@ -78,7 +98,6 @@ function toPublished(report: Report, feeds: Array<{ id: string; title: string }>
     lang: report.lang,
     createdAt: report.createdAt,
     originalUrl: report.original.url,
-    html: renderHtml(report),
     summary,
     feeds,
   };

@@ -8,6 +8,8 @@ import { ShirabeError } from "../index.js";
 import type { Queue } from "../ports/queue.js";
 import { ApiError, errorResponse } from "./api-error.js";
 import { createGuard, hostHeaderName, isLoopbackHost } from "./auth.js";
+import type { FeedPoller } from "./feed-poller.js";
+import { type FeedsDeps, feedsRoutes } from "./feeds-routes.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 import { appPage, publicPages } from "./pages-routes.js";
@@ -22,6 +24,8 @@ export interface AppDeps extends ReportsDeps {
   queue?: Queue<unknown, unknown>;
   token: string | undefined;
   requireToken: boolean;
+  /** Followed feeds and their poller; without them the server has no feeds API. */
+  feeds?: { store: FeedsDeps["feeds"]; poller: FeedPoller };
 }
 
 export type { Engine, JobRunner, PdfPrinter, RateLimiter };
@@ -87,6 +91,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route("/", publicPages(pages));
   app.use(guard.middleware);
   app.route("/", appPage(pages));
+  if (deps.feeds) {
+    const { store: feeds, poller } = deps.feeds;
+    app.route("/api", feedsRoutes({ feeds, poller, runner: deps.runner, store: deps.store }));
+  }
   app.route("/api/reports", reportsRoutes(deps));
   if (deps.queue) app.route("/api/queue", queueRoutes(deps.queue));
   return app;
@@ -97,6 +105,7 @@ export function openApiDocument() {
   // Only the routes' schemas are read; no handler runs, so the routes need no store or runner.
   const app = new OpenAPIHono();
   app.route("/api/reports", reportsRoutes({ maxUploadBytes: 2 * 1024 * 1024 } as ReportsDeps));
+  app.route("/api", feedsRoutes({} as FeedsDeps));
   // The login form's two endpoints are plain pages (pages-routes.ts); they are documented here.
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -46,7 +46,7 @@ export interface ReportsDeps {
   maxUploadBytes: number;
 }
 
-const errors = (...statuses: number[]) =>
+export const errors = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -56,7 +56,7 @@ const errors = (...statuses: number[]) =>
       },
     ]),
   );
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });

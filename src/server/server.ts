@@ -5,11 +5,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { extractiveWriter, ShirabeError } from "../index.js";
+import type { FeedStore } from "../ports/feeds.js";
 import type { HttpClient } from "../ports/http.js";
 import type { Queue } from "../ports/queue.js";
 import type { JobStore, PageCache, ReportStore } from "../ports/store.js";
 import { createApp } from "./app.js";
 import { isLoopbackHost } from "./auth.js";
+import { createFeedPoller, type FeedPollerOptions } from "./feed-poller.js";
 import type { Engine } from "./job-types.js";
 import { createJobRunner, type JobRunner } from "./jobs.js";
 import { createPdfPrinter, DEFAULT_CHROMIUM } from "./print-pdf.js";
@@ -48,6 +50,9 @@ export interface ServerOptions {
    * the queue's status is served beside them.
    */
   remote?: { runner: JobRunner; queue: Queue<unknown, unknown> };
+  /** Followed feeds (the store's file): the feeds API, and a periodic poll of those reporting automatically. */
+  feeds?: FeedStore;
+  feedPolling?: FeedPollerOptions;
 }
 
 export interface RunningServer {
@@ -96,12 +101,20 @@ export async function createServerApp(options: ServerOptions): Promise<ServerApp
       { maxConcurrent: options.maxConcurrentJobs ?? 4 },
     );
   const printer = createPdfPrinter(options.chromiumPath ?? DEFAULT_CHROMIUM);
+  const engines = options.engines ?? DEFAULT_ENGINES;
+  const poller = options.feeds
+    ? createFeedPoller(
+        { feeds: options.feeds, http: options.http, runner, engines },
+        options.feedPolling ?? {},
+      )
+    : undefined;
   const app = createApp({
     runner,
     store,
     printer,
     limiter: createRateLimiter(options.rateLimit ?? { limit: 10, windowMs: 60_000 }),
-    engines: options.engines ?? DEFAULT_ENGINES,
+    engines,
+    ...(options.feeds && poller ? { feeds: { store: options.feeds, poller } } : {}),
     maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 * 1024,
     token,
     requireToken,
@@ -110,6 +123,7 @@ export async function createServerApp(options: ServerOptions): Promise<ServerApp
   return {
     app,
     async close() {
+      await poller?.close();
       await runner.close();
       await printer.close();
     },

@@ -4,10 +4,10 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { scriptedAnswer } from "../support/scripted-model.js";
 import { tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
 import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
+import { scriptedAnswer } from "../support/scripted-model.js";
 import { type CliChild, reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);

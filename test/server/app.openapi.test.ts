@@ -12,7 +12,12 @@ describe("docs/openapi.json is generated from the routes' schemas", () => {
   it("documents every route, with the API's error body", () => {
     const document = openApiDocument();
     expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/feeds",
+      "/api/feeds/{feedId}",
+      "/api/feeds/{feedId}/items",
+      "/api/feeds/{feedId}/poll",
       "/api/reports",
+      "/api/reports.atom",
       "/api/reports/{id}",
       "/api/reports/{id}/cancel",
       "/api/reports/{id}/events",

@@ -1,9 +1,12 @@
 // The JSON API over real HTTP: create → events → read → list/search → export → delete, and every
 // validation answer a client can get.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openFeedStore } from "../../src/adapters/store/feed-store.js";
 import { createHttpClient } from "../../src/index.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { tempDir } from "../support/temp.js";
 import {
   createTestApp,
   finished,
@@ -386,13 +389,21 @@ describe("PDF export without Chromium", () => {
 describe("docs/openapi.json", () => {
   it("documents only endpoints the server answers", async () => {
     const spec = JSON.parse(readFileSync(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
+    // A server that follows feeds answers the feeds API too; one feed gives its paths an id.
+    const storePath = join(tempDir("shirabe-openapi-"), "shirabe.sqlite");
+    const feeds = openFeedStore({ path: storePath });
+    const app = await createTestApp({ storePath, feeds });
+    const feed = feeds.addFeed(`${site.url}/pages/report-source-c`, { autoReport: false });
     const created = await postJson(app, { url: `${site.url}/pages/report-source-c`, followLinks: false });
     await finished(app, created.body.id);
     const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, item]) =>
         Object.keys(item)
           .filter((method) => method !== "parameters")
-          .map((method) => ({ path: path.replace("{id}", created.body.id), method: method.toUpperCase() })),
+          .map((method) => ({
+            path: path.replace("{id}", created.body.id).replace("{feedId}", feed.id),
+            method: method.toUpperCase(),
+          })),
     );
     expect(operations.length).toBeGreaterThanOrEqual(8);
     // DELETE last, so the other operations still find the report.
@@ -407,5 +418,7 @@ describe("docs/openapi.json", () => {
       expect(response.status, `${method} ${path}`).not.toBe(405);
       expect(response.status, `${method} ${path}`).not.toBe(404);
     }
+    await app.close();
+    feeds.close();
   });
 });

@@ -97,11 +97,15 @@ export function openFeedStore(options: { path: string }): FeedStore {
   const items = db.prepare<[string, number], ItemRow>(
     "SELECT * FROM feed_items WHERE feed_id = ? ORDER BY seen_at DESC, rowid DESC LIMIT ?",
   );
-  // Reads the queue's table (same file): a done job's result names the report it made.
+  // Reads the queue's table (same file): a done job's result names the report it made. The web server's
+  // jobs are not on the queue: their job id is the report's id.
   const reportFeeds = db.prepare<[], { report_id: string; id: string; title: string | null; url: string }>(
-    `SELECT DISTINCT json_extract(queue_jobs.result, '$.reportId') AS report_id, feeds.id, feeds.title, feeds.url
+    `SELECT json_extract(queue_jobs.result, '$.reportId') AS report_id, feeds.id, feeds.title, feeds.url
      FROM feed_items JOIN queue_jobs ON queue_jobs.id = feed_items.job_id JOIN feeds ON feeds.id = feed_items.feed_id
-     WHERE queue_jobs.state = 'done'`,
+     WHERE queue_jobs.state = 'done'
+     UNION
+     SELECT reports.id AS report_id, feeds.id, feeds.title, feeds.url
+     FROM feed_items JOIN reports ON reports.id = feed_items.job_id JOIN feeds ON feeds.id = feed_items.feed_id`,
   );
   const getFeed = (idOrUrl: string) => {
     const row = byId.get(idOrUrl, idOrUrl);

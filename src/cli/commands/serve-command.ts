@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { openBullmqQueue } from "../../adapters/queue/bullmq-queue.js";
 import { jobKey } from "../../adapters/queue/job-key.js";
 import { redisLabel } from "../../adapters/redis/redis-connection.js";
+import { openFeedStore } from "../../adapters/store/feed-store.js";
 import type { SqliteStore } from "../../adapters/store/sqlite.js";
 import { DEFAULTS, ShirabeError } from "../../index.js";
 import type { Queue } from "../../ports/queue.js";
@@ -76,6 +77,7 @@ export function registerServe(program: Command, context: CommandContext): void {
       const { createRemoteJobRunner, EXTRACTIVE_ENGINE, startServer } = await import("../../server/index.js");
       const engines = serverEngines(settings, resolveLlmSettings(flags, context.io.env), EXTRACTIVE_ENGINE);
       const store = openSettingsStore(settings);
+      const feeds = openFeedStore({ path: settings.storePath });
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         const remote = flags.queue
@@ -87,12 +89,14 @@ export function registerServe(program: Command, context: CommandContext): void {
           port,
           http: buildHttpClient(settings),
           store,
+          feeds,
           ...(settings.useCache ? { cache: store } : {}),
           engines,
           chromiumPath: flags.chromium,
           ...(token ? { token } : {}),
         });
       } catch (error) {
+        feeds.close();
         store.close();
         throw error;
       }
@@ -105,6 +109,7 @@ export function registerServe(program: Command, context: CommandContext): void {
         process.once("SIGTERM", stop);
       });
       await server.close();
+      feeds.close();
       store.close();
     });
 }

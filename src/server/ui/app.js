@@ -1,6 +1,7 @@
-// Shirabe's web UI: one page, hash routes (#/, #/reports, #/reports/<id>), one ES module per screen.
+// Shirabe's web UI: one page, hash routes (#/, #/reports, #/reports/<id>, #/feeds), one ES module per screen.
 // The DOM is built with text nodes only (dom.js), so no report or source text is parsed as HTML.
 import { api, config, errorView, h, main, onLeave, setView, t, ui } from "./dom.js";
+import { showFeeds } from "./feeds-view.js";
 import { showHome } from "./form-view.js";
 import { showList } from "./list-view.js";
 import { hidePopover } from "./popover.js";
@@ -35,6 +36,7 @@ function route() {
   const hash = location.hash.replace(/^#/, "") || "/";
   const match = /^\/reports\/([0-9a-f-]+)$/i.exec(hash);
   if (match) return showReport(match[1]);
+  if (hash.startsWith("/feeds")) return showFeeds();
   if (hash.startsWith("/reports"))
     return showList(new URLSearchParams(hash.split("?")[1] ?? "").get("q") ?? "");
   return showHome();

@@ -27,6 +27,11 @@ export interface SiteOptions {
   title: string;
   /** The site's absolute address, when known; the Atom feed's ids and links use it. */
   baseUrl?: string;
+  /** Where a report's page is, relative to baseUrl (default: the site's reports/<id>.html). */
+  reportPath?: (id: string) => string;
+  /** The Atom feed's and the home page's paths, relative to baseUrl (default: atom.xml, index.html). */
+  atomPath?: string;
+  homePath?: string;
 }
 
 const STYLE = `body { font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; line-height: 1.7;
@@ -128,16 +133,19 @@ function hostOf(url: string): string {
   }
 }
 
-function atomFeed(reports: PublishedReport[], options: SiteOptions): string {
+/** The Atom feed of the reports (newest first): the site's atom.xml, and the web app's feed of its reports. */
+export function atomFeed(reports: Array<Omit<PublishedReport, "html">>, options: SiteOptions): string {
+  const atomPath = options.atomPath ?? "atom.xml";
+  const reportPath = options.reportPath ?? ((id: string) => `reports/${slug(id)}.html`);
   const base = options.baseUrl ? options.baseUrl.replace(/\/?$/, "/") : "";
   const updated = new Date(reports[0]?.createdAt ?? "2000-01-01T00:00:00Z");
   return feedsmith().generateAtomFeed({
-    id: base ? `${base}atom.xml` : `urn:shirabe:site:${slug(options.title)}`,
+    id: base ? `${base}${atomPath}` : `urn:shirabe:site:${slug(options.title)}`,
     title: { value: options.title },
     updated,
     links: [
-      { href: `${base}index.html`, rel: "alternate", type: "text/html" },
-      { href: `${base}atom.xml`, rel: "self", type: "application/atom+xml" },
+      { href: `${base}${options.homePath ?? "index.html"}`, rel: "alternate", type: "text/html" },
+      { href: `${base}${atomPath}`, rel: "self", type: "application/atom+xml" },
     ],
     entries: reports.map((report) => ({
       id: `urn:shirabe:report:${report.id}`,
@@ -145,7 +153,7 @@ function atomFeed(reports: PublishedReport[], options: SiteOptions): string {
       updated: new Date(report.createdAt),
       published: new Date(report.createdAt),
       links: [
-        { href: `${base}reports/${slug(report.id)}.html`, rel: "alternate", type: "text/html" },
+        { href: `${base}${reportPath(report.id)}`, rel: "alternate", type: "text/html" },
         { href: report.originalUrl, rel: "related" },
       ],
       summary: { value: report.summary },

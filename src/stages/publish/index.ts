@@ -1,1 +1,1 @@
-export { buildSite, type PublishedReport, type SiteOptions } from "./build-site.js";
+export { atomFeed, buildSite, type PublishedReport, type SiteOptions } from "./build-site.js";
