@@ -19,6 +19,13 @@ const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
 const AD_LABEL =
   /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
 
+/**
+ * Labels that open what follows an article on portals — reader comments, "related"/"recommended" teasers,
+ * "follow us" boxes — standing alone on a line: the article ends where one starts.
+ */
+const END_MARKER =
+  /^(?:相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热门评论|最新评论|网友评论|精彩评论|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント)[:：]?$/;
+
 /** What datelines are made of: months, weekdays, times, zones, "updated/posted/by", numbers. */
 const DATE_WORDS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
@@ -130,7 +137,18 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     }
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
-  return trimEdges(kept);
+  return trimEdges(cutAtEndMarker(kept));
+}
+
+/** The blocks before the first end-of-article label that follows some prose. */
+function cutAtEndMarker(blocks: SourcedBlock[]): SourcedBlock[] {
+  let seenProse = false;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as SourcedBlock;
+    if (seenProse && END_MARKER.test(blockTextOf(block))) return blocks.slice(0, index);
+    if (isProse(block)) seenProse = true;
+  }
+  return blocks;
 }
 
 /** "Updated 5:27 am CST, Wednesday, November 20, 2019": a line that is a date and little else. */
