@@ -211,6 +211,14 @@ describe("lists of sections", () => {
   });
 });
 
+describe("prose in boxes named like furniture", () => {
+  it("keeps the article when all of its prose sits in separate boxes named like widgets", () => {
+    const boxes = PROSE.map((text) => `<div class="widget"><p>${text}</p></div>`).join("");
+    const article = extractArticle(decoded(html(`<div class="container">${boxes}</div>`)));
+    expect(article.text).toBe(PROSE.join("\n\n"));
+  });
+});
+
 describe("empty pages", () => {
   it("gives an article without blocks for an empty or script-only page", () => {
     for (const text of [
