@@ -19,9 +19,31 @@ const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
 const AD_LABEL =
   /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
 
+/**
+ * Labels that open what follows an article on portals — reader comments, "related"/"recommended" teasers,
+ * "follow us" boxes — standing alone on a line: the article ends where one starts.
+ */
+const END_MARKER =
+  /^(?:相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热门评论|最新评论|网友评论|精彩评论|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント)[:：]?$/;
+
 /** What datelines are made of: months, weekdays, times, zones, "updated/posted/by", numbers. */
 const DATE_WORDS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
+
+/** Characters of scripts written without spaces: one of them carries about what two letters do. */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const readingLengths = new WeakMap<SourcedBlock, number>();
+
+/** The block's length in letter-equivalents, so that Chinese and Japanese prose meets the same thresholds. */
+function readingLength(block: SourcedBlock): number {
+  let length = readingLengths.get(block);
+  if (length === undefined) {
+    const text = "items" in block.block ? block.block.items.join(" ") : blockTextOf(block);
+    length = block.chars + (text.match(SPACELESS)?.length ?? 0);
+    readingLengths.set(block, length);
+  }
+  return length;
+}
 
 function linkDensity(block: SourcedBlock): number {
   return block.chars === 0 ? 1 : block.linkChars / block.chars;
@@ -31,10 +53,9 @@ function linkDensity(block: SourcedBlock): number {
 const MIN_ITEM_PROSE = 30;
 
 function isProseList(block: SourcedBlock): boolean {
-  return (
-    block.block.type === "list" &&
-    (block.chars - block.linkChars) / block.block.items.length >= MIN_ITEM_PROSE
-  );
+  if (block.block.type !== "list") return false;
+  const proseShare = (block.chars - block.linkChars) / Math.max(1, block.chars);
+  return (readingLength(block) * proseShare) / block.block.items.length >= MIN_ITEM_PROSE;
 }
 
 /** Prose: a paragraph, quote or code block of real sentences that is not mostly links. */
@@ -42,7 +63,8 @@ function isProse(block: SourcedBlock): boolean {
   const type = block.block.type;
   if (type === "heading" || type === "table" || type === "list") return false;
   if (linkDensity(block) > MAX_PROSE_LINK_DENSITY) return false;
-  return block.chars >= 80 || (block.chars >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
+  const length = readingLength(block);
+  return length >= 80 || (length >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
 }
 
 function blockTextOf(block: SourcedBlock): string {
@@ -130,7 +152,18 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     }
     return linkDensity(block) <= MAX_LINK_DENSITY;
   });
-  return trimEdges(kept);
+  return trimEdges(cutAtEndMarker(kept));
+}
+
+/** The blocks before the first end-of-article label that follows some prose. */
+function cutAtEndMarker(blocks: SourcedBlock[]): SourcedBlock[] {
+  let seenProse = false;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as SourcedBlock;
+    if (seenProse && END_MARKER.test(blockTextOf(block))) return blocks.slice(0, index);
+    if (isProse(block)) seenProse = true;
+  }
+  return blocks;
 }
 
 /** "Updated 5:27 am CST, Wednesday, November 20, 2019": a line that is a date and little else. */

@@ -167,11 +167,19 @@ export function extractHtml(page: DecodedPage): Article {
   removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
   // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
-  const container = chooseContainer(scoreElements(all, { countStructure }), draftContainer ?? undefined);
+  const found = chooseContainer(scoreElements(all, { countStructure }), draftContainer ?? undefined);
+  let container = found ?? draftContainer;
+  let chosen = found ? selectBlocks(all, found) : [];
+  // Removing the furniture emptied the draft (its prose sat in hinted boxes): the draft's own blocks are
+  // still better than nothing. Removed elements keep their parents, so the draft still contains them.
+  if (chosen.length === 0 && draftContainer) {
+    container = draftContainer;
+    chosen = selectBlocks(draftBlocks, draftContainer);
+  }
   if (!container)
     return { ...toArticle(page, metadata, fallbackContent(metadata, []) ?? NO_CONTENT), citedLinks };
   const titleKey = collapse(metadata.title).toLowerCase();
-  const kept = selectBlocks(all, container).filter(
+  const kept = chosen.filter(
     (block) => !(block.block.type === "heading" && block.block.text.toLowerCase() === titleKey),
   );
   const blocks = kept.map((block) => block.block);

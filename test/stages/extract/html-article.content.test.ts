@@ -211,6 +211,14 @@ describe("lists of sections", () => {
   });
 });
 
+describe("prose in boxes named like furniture", () => {
+  it("keeps the article when all of its prose sits in separate boxes named like widgets", () => {
+    const boxes = PROSE.map((text) => `<div class="widget"><p>${text}</p></div>`).join("");
+    const article = extractArticle(decoded(html(`<div class="container">${boxes}</div>`)));
+    expect(article.text).toBe(PROSE.join("\n\n"));
+  });
+});
+
 describe("empty pages", () => {
   it("gives an article without blocks for an empty or script-only page", () => {
     for (const text of [
@@ -223,5 +231,19 @@ describe("empty pages", () => {
       expect(article.text).toBe("");
       expect(article.links).toEqual([]);
     }
+  });
+});
+
+describe("Chinese and Japanese portals", () => {
+  const ZH = [
+    "市政府昨天宣布，城东的旧工业区将改建为一座湿地公园，预计三年内完工，总投资约二十亿元。",
+    "规划部门表示，新公园将保留部分旧厂房作为展览空间，并新建一座连接两岸的人行桥，方便市民通行。",
+  ];
+
+  it("ends the article at a “related” or comments label that follows its prose", () => {
+    const teaser = "另一座城市的公园改造计划引发居民热议，多方意见分歧仍然很大，讨论还在继续进行之中。";
+    const body = `<div>${paragraphs(ZH)}<p>相关推荐</p><p>${teaser}</p><p>热门评论</p><p>${teaser}</p></div>`;
+    const article = extractArticle(decoded(html(body, "", 'lang="zh"')));
+    expect(article.text).toBe(ZH.join("\n\n"));
   });
 });
