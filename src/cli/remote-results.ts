@@ -23,6 +23,22 @@ export interface ResultCollector {
   stop(): void;
 }
 
+/**
+ * A command sent while Redis restarts can stay unanswered; without a deadline it would hold the chain,
+ * and no later event or sweep would ever store another result. Storing is idempotent, so a task that
+ * answers after its deadline does no harm.
+ */
+const TASK_DEADLINE_MS = 15_000;
+
+function withDeadline(task: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("result collection timed out")), ms);
+    timer.unref();
+  });
+  return Promise.race([task, deadline]).finally(() => clearTimeout(timer));
+}
+
 export function collectResults(options: {
   queue: Queue<ReportJob, ReportJobResult>;
   store: ReportStore & JobStore;
@@ -35,9 +51,11 @@ export function collectResults(options: {
   let chain: Promise<void> = Promise.resolve();
   // One at a time: an event and a sweep for the same job never both write it.
   const serial = (task: () => Promise<void>) => {
-    chain = chain.then(task).catch(() => {
-      // Redis or the store was unavailable: the next sweep tries again; nothing was marked collected.
-    });
+    chain = chain
+      .then(() => withDeadline(task(), TASK_DEADLINE_MS))
+      .catch(() => {
+        // Redis or the store was unavailable: the next sweep tries again; nothing was marked collected.
+      });
     return chain;
   };
 
