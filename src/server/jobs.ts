@@ -6,7 +6,8 @@ import type { HttpClient } from "../ports/http.js";
 import type { JobStore, PageCache, ReportStore, RunRecord } from "../ports/store.js";
 import { hidePath, redactError, redactEvent } from "./hide-upload-path.js";
 import { CANCELLED, cancelledRun, describeError, INTERRUPTED, interruptedRun } from "./job-records.js";
-import type { EngineSession, Job, JobEvent, JobEventData, JobRequest, JobStatus } from "./job-types.js";
+import { createJobRegistry } from "./job-registry.js";
+import type { EngineSession, Job, JobEvent, JobEventData, JobRequest } from "./job-types.js";
 import { inProcessReports, type ReportMaker } from "./report-maker.js";
 
 export interface JobRunnerDeps {
@@ -41,25 +42,16 @@ const CLOSE_WAIT_MS = 5_000;
 export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: number }): JobRunner {
   const maker =
     deps.maker ?? inProcessReports({ http: deps.http, ...(deps.cache ? { cache: deps.cache } : {}) });
-  const jobs = new Map<string, Job>();
-  const listeners = new Map<string, Set<(event: JobEvent) => void>>();
+  const registry = createJobRegistry();
+  const { jobs } = registry;
   const waiting: Array<{ job: Job; request: JobRequest }> = [];
   const running = new Map<string, Promise<void>>();
   const aborts = new Map<string, AbortController>();
   const abort = new AbortController();
 
-  const emit = (job: Job, data: JobEventData, redact: (text: string) => string = (text) => text) => {
-    const event = { id: job.events.length + 1, data: redactEvent(data, redact) };
-    job.events.push(event);
-    for (const listener of listeners.get(job.id) ?? []) listener(event);
-  };
-
-  const setStatus = (job: Job, status: JobStatus) => {
-    job.status = status;
-    if (status === "running") job.startedAt = new Date().toISOString();
-    if (status === "done" || status === "failed") job.finishedAt = new Date().toISOString();
-    emit(job, { type: "status", status });
-  };
+  const emit = (job: Job, data: JobEventData, redact: (text: string) => string = (text) => text) =>
+    registry.emit(job, redactEvent(data, redact));
+  const { setStatus } = registry;
 
   // Jobs the last server stopped under: recorded as failed, and listed with this server's failed jobs.
   for (const pending of deps.store.pendingJobs()) {
@@ -168,8 +160,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
   const trim = () => {
     const finished = [...jobs.values()].filter((job) => job.status === "done" || job.status === "failed");
     for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_FINISHED))) {
-      jobs.delete(job.id);
-      listeners.delete(job.id);
+      registry.forget(job.id);
     }
   };
 
@@ -198,20 +189,9 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       pump();
       return job;
     },
-    get: (id) => jobs.get(id),
-    unfinished: () =>
-      [...jobs.values()]
-        .filter((job) => job.status !== "done")
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
-    subscribe(id, listener) {
-      let set = listeners.get(id);
-      if (!set) {
-        set = new Set();
-        listeners.set(id, set);
-      }
-      set.add(listener);
-      return () => set.delete(listener);
-    },
+    get: registry.get,
+    unfinished: registry.unfinished,
+    subscribe: registry.subscribe,
     cancel(id) {
       const job = jobs.get(id);
       if (!job || (job.status !== "queued" && job.status !== "running")) return false;
@@ -228,10 +208,7 @@ export function createJobRunner(deps: JobRunnerDeps, options: { maxConcurrent: n
       }
       return true;
     },
-    forget(id) {
-      jobs.delete(id);
-      listeners.delete(id);
-    },
+    forget: registry.forget,
     async close() {
       abort.abort();
       for (const { request } of waiting.splice(0)) await request.cleanup?.().catch(() => {});

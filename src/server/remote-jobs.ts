@@ -6,6 +6,7 @@ import type { Queue, QueueEvent } from "../ports/queue.js";
 import type { JobStore, PendingJob, ReportStore } from "../ports/store.js";
 import { ApiError } from "./api-error.js";
 import { CANCELLED, failedJobRun, INTERRUPTED } from "./job-records.js";
+import { createJobRegistry } from "./job-registry.js";
 import type { Job, JobError, JobEventData, JobRequest, JobStatus } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
 
@@ -40,22 +41,15 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
   deps: RemoteJobsDeps<Data, Result>,
 ): JobRunner {
   const { queue, store } = deps;
-  const jobs = new Map<string, Job>();
-  const listeners = new Map<string, Set<(event: { id: number; data: JobEventData }) => void>>();
+  const registry = createJobRegistry();
+  const { jobs, emit } = registry;
   /** Each submission's enqueue, so that a cancel right after it waits until the job is in the queue. */
   const enqueuing = new Map<string, Promise<unknown>>();
 
-  const emit = (job: Job, data: JobEventData) => {
-    const event = { id: job.events.length + 1, data };
-    job.events.push(event);
-    for (const listener of listeners.get(job.id) ?? []) listener(event);
-  };
+  // A worker's progress may repeat a status the job already has; only a change is an event.
   const setStatus = (job: Job, status: JobStatus) => {
     if (job.status === status && job.events.length > 0) return;
-    job.status = status;
-    if (status === "running") job.startedAt = new Date().toISOString();
-    if (status === "done" || status === "failed") job.finishedAt = new Date().toISOString();
-    emit(job, { type: "status", status });
+    registry.setStatus(job, status);
   };
   const open = (id: string) => {
     const job = jobs.get(id);
@@ -169,20 +163,9 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
       });
       return job;
     },
-    get: (id) => jobs.get(id),
-    unfinished: () =>
-      [...jobs.values()]
-        .filter((job) => job.status !== "done")
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
-    subscribe(id, listener) {
-      let set = listeners.get(id);
-      if (!set) {
-        set = new Set();
-        listeners.set(id, set);
-      }
-      set.add(listener);
-      return () => set.delete(listener);
-    },
+    get: registry.get,
+    unfinished: registry.unfinished,
+    subscribe: registry.subscribe,
     cancel(id) {
       const job = open(id);
       if (!job || !queue.cancel) return false;
@@ -198,10 +181,7 @@ export function createRemoteJobRunner<Data, Result extends RemoteResult>(
         );
       return true;
     },
-    forget(id) {
-      jobs.delete(id);
-      listeners.delete(id);
-    },
+    forget: registry.forget,
     async close() {
       collector.stop();
       unsubscribe();
