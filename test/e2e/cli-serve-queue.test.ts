@@ -63,7 +63,7 @@ describe.skipIf(!HAS_REDIS)("serve --queue with worker processes", () => {
     expect(stages.at(-1)).toBe("store");
     expect(events.map((event) => event.data.type === "status" && event.data.status)).toContain("running");
     expect(events.at(-1)?.data).toMatchObject({ type: "done", id: created.body.id });
-    expect(writer.stderr()).toMatch(/^done .*en-news-utf8/m);
+    await writer.waitFor(/^done .*en-news-utf8/m);
 
     const read = await (await server.fetch(`/api/reports/${created.body.id}`)).json();
     expect(read.status).toBe("done");

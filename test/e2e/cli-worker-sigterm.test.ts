@@ -108,6 +108,8 @@ describe.skipIf(!HAS_REDIS)("a worker stopped with SIGTERM", () => {
       ),
     ]);
     expect(result.stdout).toContain("batch: 1 done, 0 failed, 0 pending");
+    // The worker's own line can still be in its pipe when the batch has seen the job done.
+    await second.waitFor(/^done /m);
     expect(second.stderr().match(/^done /gm)).toHaveLength(1);
     expect(second.stderr()).toMatch(/attempt 1\)/);
     expect([...reportsByInput(dataDir).values()]).toEqual([1]);
