@@ -1,12 +1,11 @@
 // The Embedder over an OpenAI-compatible /v1/embeddings endpoint through the AI SDK, with an in-memory
 // cache per (model, text) for the run: the same passage is ranked against many sections.
 import { createHash } from "node:crypto";
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModelV3 } from "@ai-sdk/provider";
-import { embedMany } from "ai";
 import { ShirabeError } from "../../errors.js";
 import type { Embedder } from "../../ports/embed.js";
 import type { ModelConfig } from "./models.js";
+import { loadAiSdk, loadOpenAiCompatible } from "./sdk-modules.js";
 
 export interface EmbedderOptions {
   config: ModelConfig;
@@ -18,7 +17,8 @@ export interface EmbedderOptions {
 
 export function createEmbedder(options: EmbedderOptions): Embedder {
   const { config } = options;
-  const model = options.model ?? embeddingModelFor(config);
+  if (!options.model) checkEmbeddingConfig(config);
+  let model: Promise<EmbeddingModelV3> | undefined;
   const cache = new Map<string, number[]>();
   const keyOf = (text: string) => createHash("sha256").update(`${config.id}\n${text}`).digest("hex");
   return {
@@ -27,8 +27,10 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
       const missing = [...new Set(texts.filter((text) => !cache.has(keyOf(text))))];
       if (missing.length > 0) {
         try {
+          model ??= options.model ? Promise.resolve(options.model) : embeddingModelFor(config);
+          const { embedMany } = await loadAiSdk();
           const { embeddings } = await embedMany({
-            model,
+            model: await model,
             values: missing,
             maxRetries: options.maxRetries ?? 2,
             maxParallelCalls: config.provider.concurrency,
@@ -51,7 +53,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
 }
 
 /** Only OpenAI-compatible endpoints (OpenAI, vLLM, Ollama, llama.cpp, …) serve /v1/embeddings here. */
-export function embeddingModelFor(config: ModelConfig): EmbeddingModelV3 {
+function checkEmbeddingConfig(config: ModelConfig): void {
   const { provider } = config;
   if (provider.kind !== "openai-compatible" || !provider.baseURL) {
     throw new ShirabeError(
@@ -59,9 +61,15 @@ export function embeddingModelFor(config: ModelConfig): EmbeddingModelV3 {
       { code: "bad-model", kind: "usage", input: config.id },
     );
   }
+}
+
+export async function embeddingModelFor(config: ModelConfig): Promise<EmbeddingModelV3> {
+  checkEmbeddingConfig(config);
+  const { provider } = config;
+  const { createOpenAICompatible } = await loadOpenAiCompatible();
   return createOpenAICompatible({
     name: provider.name,
-    baseURL: provider.baseURL,
+    baseURL: provider.baseURL as string,
     ...(provider.apiKey ? { apiKey: provider.apiKey } : {}),
   }).embeddingModel(config.modelId);
 }

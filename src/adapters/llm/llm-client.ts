@@ -3,7 +3,7 @@
 // (wrapLanguageModel), one provider-wide concurrency limit, retries of failed or cut attempts, and
 // validation with repair rounds that send the error back. stop() ends a run without losing paid answers.
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { jsonSchema, type ModelMessage, Output, wrapLanguageModel } from "ai";
+import type { ModelMessage } from "ai";
 import { z } from "zod";
 import { ShirabeError } from "../../errors.js";
 import type {
@@ -20,9 +20,10 @@ import { cacheMiddleware } from "./cache-middleware.js";
 import { callError, invalidOutputError, rateLimitedError, stoppedError } from "./call-errors.js";
 import { schemaInstruction, validateAnswer } from "./json-output.js";
 import type { ModelConfig } from "./models.js";
-import { languageModelFor } from "./provider.js";
+import { checkModelConfig, languageModelFor } from "./provider.js";
 import { type Limiter, providerLimiter, runLimited } from "./provider-limiter.js";
 import { backoffMs, isRetryable, retryAfterMs, sleep } from "./retry.js";
+import { loadAiSdk } from "./sdk-modules.js";
 import { type Answer, streamAnswer } from "./stream-answer.js";
 
 export interface LlmClientOptions {
@@ -62,7 +63,12 @@ const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
 export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
   const { config } = options;
-  const model = options.model ?? languageModelFor(config);
+  if (!options.model) checkModelConfig(config);
+  let model: Promise<LanguageModelV3> | undefined;
+  const modelReady = () => {
+    model ??= options.model ? Promise.resolve(options.model) : languageModelFor(config);
+    return model;
+  };
   const limiter = options.limiter ?? providerLimiter(config);
   const maxRetries = options.maxRetries ?? 3;
   const maxRepairs = options.maxRepairs ?? 2;
@@ -70,9 +76,9 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
   const running = new Set<Promise<unknown>>();
 
   /** Every request of one call goes through these middleware, which tally what the call spent. */
-  const modelForCall = (purpose: string, usage: LlmUsage & { paid: number }) =>
-    wrapLanguageModel({
-      model,
+  const modelForCall = async (purpose: string, usage: LlmUsage & { paid: number }) =>
+    (await loadAiSdk()).wrapLanguageModel({
+      model: await modelReady(),
       middleware: [
         ...(options.cache
           ? [
@@ -137,6 +143,7 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
   const generate = async <T>(request: LlmRequest<T>): Promise<LlmResult<T>> => {
     const startedAt = Date.now();
     const converted = z.toJSONSchema(request.schema, { io: "input", unrepresentable: "any" });
+    const { jsonSchema, Output } = await loadAiSdk();
     // With a native schema the provider carries it; otherwise the prompt must.
     const mode = config.structuredOutput;
     const system =
@@ -159,7 +166,7 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
           : undefined;
     const usage = { inputTokens: 0, outputTokens: 0, costUsd: 0, paid: 0 };
     const counter = { attempts: 0 };
-    const callModel = modelForCall(request.purpose, usage);
+    const callModel = await modelForCall(request.purpose, usage);
     const messages: ModelMessage[] = [{ role: "user", content: request.prompt }];
     const attempt = () =>
       streamAnswer({

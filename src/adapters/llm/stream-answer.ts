@@ -3,10 +3,11 @@
 // answer flows) plus a wait for the first chunk, which the SDK's chunk timeout does not cover. A stall, a
 // stream that ends without its finish, or a stream error is a RetryableCallError.
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { type ModelMessage, type Output, streamText } from "ai";
+import type { ModelMessage, Output } from "ai";
 import { CACHED_METADATA } from "./cache-middleware.js";
 import { describe } from "./call-errors.js";
 import { RetryableCallError } from "./retry.js";
+import { loadAiSdk } from "./sdk-modules.js";
 
 export interface AnswerRequest {
   /** The provider's model wrapped in the cache and budget middleware. */
@@ -37,6 +38,7 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
     () => firstChunk.abort(new DOMException(`no data for ${request.idleTimeoutMs} ms`, "TimeoutError")),
     request.idleTimeoutMs,
   );
+  const { streamText } = await loadAiSdk();
   const result = streamText({
     model: request.model,
     system: request.system,

@@ -2,9 +2,8 @@
 // headings (ATX and setext), paragraphs, lists, quotes (lazy lines too), code, tables and footnotes
 // become blocks; inline, reference, autolink and footnote links are collected. Front matter gives the
 // title, date, author and language.
-import { type CompileContext, fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { gfm } from "micromark-extension-gfm";
+import { createRequire } from "node:module";
+import type { CompileContext, fromMarkdown } from "mdast-util-from-markdown";
 import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
 import { articleText, hostOf, toIsoDate } from "./article-text.js";
@@ -13,6 +12,31 @@ import { articleText, hostOf, toIsoDate } from "./article-text.js";
 type Root = ReturnType<typeof fromMarkdown>;
 type Nodes = Exclude<CompileContext["stack"][number], { type: "fragment" }>;
 type Parents = Extract<Nodes, { children: unknown }>;
+
+interface MarkdownParser {
+  fromMarkdown: typeof fromMarkdown;
+  gfm: typeof import("micromark-extension-gfm").gfm;
+  gfmFromMarkdown: typeof import("mdast-util-gfm").gfmFromMarkdown;
+}
+
+let parserModules: MarkdownParser | undefined;
+
+/**
+ * The parser and its GFM extensions are ~70 ms of CPU to load and only Markdown input needs them, so
+ * they load on the first Markdown page. They are ESM-only; the extract stage is synchronous, so they are
+ * required (Node ≥ 20.19 loads ES modules through require).
+ */
+function markdownParser(): MarkdownParser {
+  if (!parserModules) {
+    const require = createRequire(import.meta.url);
+    parserModules = {
+      fromMarkdown: require("mdast-util-from-markdown").fromMarkdown,
+      gfm: require("micromark-extension-gfm").gfm,
+      gfmFromMarkdown: require("mdast-util-gfm").gfmFromMarkdown,
+    };
+  }
+  return parserModules;
+}
 
 function resolve(url: string, base: string): string | null {
   try {
@@ -40,7 +64,11 @@ function frontMatter(lines: string[]): { fields: Map<string, string>; end: numbe
 }
 
 function parse(markdown: string): Root {
-  return fromMarkdown(defuse(markdown), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const parser = markdownParser();
+  return parser.fromMarkdown(defuse(markdown), {
+    extensions: [parser.gfm()],
+    mdastExtensions: [parser.gfmFromMarkdown()],
+  });
 }
 
 /** Quote and list markers opening one line beyond this depth are dropped (the text stays). */

@@ -1,18 +1,7 @@
 // Report → a Word document (.docx), the format Japanese offices pass around. The same structure as the
 // HTML export: headings in the report's language, each sentence followed by its citation numbers as
 // superscript links to the numbered reference list, quotations marked in their source's language.
-import {
-  AlignmentType,
-  Bookmark,
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  InternalHyperlink,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  TextRun,
-} from "docx";
+import type { Paragraph, ParagraphChild } from "docx";
 import { reportLabels } from "../../text/labels.js";
 import type { Report, Paragraph as ReportParagraph } from "../../types.js";
 import { citationNumbers, claimText } from "./citations.js";
@@ -26,12 +15,23 @@ const locale = (lang: string | null | undefined) => {
   return LOCALES[primary] ?? lang ?? "en-US";
 };
 
-function link(url: string, text: string): ParagraphChild {
-  if (!/^https?:/i.test(url)) return new TextRun(text);
-  return new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: "Hyperlink" })] });
-}
-
 export async function renderDocx(report: Report): Promise<Buffer> {
+  // Loaded here, not at start-up: every CLI run would otherwise pay ~25 ms for an export few ask for.
+  const {
+    AlignmentType,
+    Bookmark,
+    Document,
+    ExternalHyperlink,
+    HeadingLevel,
+    InternalHyperlink,
+    Packer,
+    Paragraph,
+    TextRun,
+  } = await import("docx");
+  const link = (url: string, text: string): ParagraphChild => {
+    if (!/^https?:/i.test(url)) return new TextRun(text);
+    return new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: "Hyperlink" })] });
+  };
   const labels = reportLabels(report.lang);
   const numbersOf = citationNumbers(report);
   const passageLang = new Map(report.passages.map((passage) => [passage.id, passage.lang]));
