@@ -54,7 +54,7 @@ export {
   type ReadResult,
   readArticle,
 } from "./source-reader.js";
-export { checkReport } from "./stages/check/index.js";
+export { type CheckOptions, checkReport } from "./stages/check/index.js";
 export { expandSourceInputs } from "./stages/discover/index.js";
 export { type FeedItem, type ItemFilters, parseFeedDocument, readOpml } from "./stages/feeds/index.js";
 export { buildSite, type PublishedReport } from "./stages/publish/index.js";

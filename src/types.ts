@@ -211,6 +211,8 @@ export interface Report {
   passages: Passage[];
   grounding: GroundingSummary;
   failures: SourceFailure[];
+  /** The writer's spellings of each name in every script, kept so a later check judges as the cite stage did. */
+  glossary?: string[];
 }
 
 /** A report body before citation numbering: what a writing engine produces and `citeReport` checks. */

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { z } from "zod";
-import { checkReport, type Passage, ShirabeError, type Source } from "../../index.js";
+import { type CheckOptions, checkReport, ShirabeError } from "../../index.js";
 import type { CommandContext } from "../context.js";
 import { jsonLine, terminalText } from "../io.js";
 
@@ -72,15 +72,26 @@ const provenanceSchema = z.object({
   passages: z.array(
     z.object({ id: z.string(), sourceId: z.string(), text: z.string(), start: z.number(), end: z.number() }),
   ),
+  report: z.object({ glossary: z.array(z.string()).optional() }).optional(),
 });
 
-/** The sources and passages of a report's JSON rendering, which the claims are checked against. */
-function parseProvenance(file: string, text: string): { sources: Source[]; passages: Passage[] } {
+type Provenance = Required<Pick<CheckOptions, "sources" | "passages">> & Pick<CheckOptions, "glossary">;
+
+/**
+ * The sources and passages of a report's JSON rendering, which the claims are checked against, with the
+ * writer's glossary of name spellings when the JSON has one.
+ */
+function parseProvenance(file: string, text: string): Provenance {
   try {
-    const document = JSON.parse(text) as { sources: Source[]; passages: Passage[] };
+    const document = JSON.parse(text) as Provenance & { report?: { glossary?: string[] } };
     // Validated, then used whole: the schema names only what must be there, not all there is.
     if (provenanceSchema.safeParse(document).success) {
-      return { sources: document.sources, passages: document.passages };
+      const glossary = document.report?.glossary;
+      return {
+        sources: document.sources,
+        passages: document.passages,
+        ...(glossary ? { glossary } : {}),
+      };
     }
   } catch {
     // reported below, with what to do

@@ -13,6 +13,8 @@ export interface CheckOptions {
   /** With sources (and their passages), each cited sentence is looked up in the source it cites. */
   sources?: Source[];
   passages?: Passage[];
+  /** From the report's JSON: the writer's spellings of each name in every script, if it has them. */
+  glossary?: string[];
 }
 
 /** All rule violations of a Markdown report, in line order; [] for a report that follows the format. */
@@ -28,7 +30,13 @@ export function checkReport(markdown: string, options: CheckOptions = {}): Viola
     ...checkOriginal(report, labels),
     ...checkCitations(report, lines, references.listed, labels),
     ...(labels.lang === "ja" ? checkJapanese(lines) : []),
-    ...(options.sources ? checkSupport(lines, references.listed, options.sources, options.passages) : []),
+    ...(options.sources
+      ? checkSupport(lines, references.listed, {
+          sources: options.sources,
+          passages: options.passages,
+          glossary: options.glossary,
+        })
+      : []),
   ];
   return violations.sort((a, b) => a.line - b.line);
 }

@@ -3,7 +3,7 @@
 
 import { endsInPlainCopula, usesAsciiPunctuation } from "../../text/japanese-register.js";
 import { sentenceSpans } from "../../text/sentences.js";
-import { checkClaimSupport } from "../../text/support.js";
+import { checkClaimSupport, parseGlossary } from "../../text/support.js";
 import type { Passage, Source } from "../../types.js";
 import { type CitedSentence, citedSentences, isQuotation, type ParsedReport, unquote } from "./parse.js";
 import type { ListedReference, Violation } from "./structure.js";
@@ -115,35 +115,46 @@ export function checkJapanese(lines: SentenceLine[]): Violation[] {
   return violations;
 }
 
-/** Each cited sentence must be found in, or supported by, a passage of a source it cites. */
+/** What a report's JSON adds to the Markdown for the support check. */
+export interface SupportEvidence {
+  sources: Source[];
+  passages?: Passage[] | undefined;
+  /** The writer's spellings of names across scripts, so a translated name is not taken for a missing one. */
+  glossary?: string[] | undefined;
+}
+
+/**
+ * Each cited sentence must be found in, or supported by, a passage of a source it cites — by the same
+ * fast check as the cite stage, with the writer's glossary. A translation it cannot settle passes: only a
+ * missing number or name, or a same-language sentence with too few of the passage's words, is reported.
+ */
 export function checkSupport(
   lines: SentenceLine[],
   listed: ListedReference[],
-  sources: Source[],
-  passages: Passage[] | undefined,
+  evidence: SupportEvidence,
 ): Violation[] {
   const violations: Violation[] = [];
+  const glossary = parseGlossary(evidence.glossary);
   const sourceByUrl = new Map<string, Source>();
-  for (const source of sources) {
+  for (const source of evidence.sources) {
     sourceByUrl.set(source.article.url, source);
     if (source.article.canonicalUrl) sourceByUrl.set(source.article.canonicalUrl, source);
   }
   const passagesOf = (source: Source): Passage[] => {
-    const own = passages?.filter((p) => p.sourceId === source.id) ?? [];
+    const own = evidence.passages?.filter((p) => p.sourceId === source.id) ?? [];
     if (own.length > 0) return own;
     const { text, lang } = source.article;
     return [{ id: `${source.id}:all`, sourceId: source.id, text, start: 0, end: text.length, lang }];
   };
   for (const { line, sentences } of lines) {
     for (const sentence of sentences) {
-      const cited = sentence.numbers.map((n) => {
+      const cited = sentence.numbers.flatMap((n) => {
         const url = listed.find((r) => r.n === n)?.url;
-        return url ? (sourceByUrl.get(decodeLinkUrl(url)) ?? sourceByUrl.get(url)) : undefined;
+        const source = url ? (sourceByUrl.get(decodeLinkUrl(url)) ?? sourceByUrl.get(url)) : undefined;
+        return source ? passagesOf(source) : [];
       });
       const text = unquote(sentence.text);
-      const supported = cited.some(
-        (source) => source && passagesOf(source).some((p) => checkClaimSupport(text, p) !== "unsupported"),
-      );
+      const supported = cited.some((p) => checkClaimSupport(text, p, glossary) !== "unsupported");
       if (!supported) {
         const numbers = sentence.numbers.map((n) => `[${n}]`).join("");
         violations.push({

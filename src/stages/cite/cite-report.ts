@@ -135,6 +135,7 @@ export function citeReport(input: CiteInput): Report {
     passages: citedPassages,
     grounding: { ...grounding, confirmedBy },
     failures: input.failures,
+    ...(input.draft.glossary && input.draft.glossary.length > 0 ? { glossary: input.draft.glossary } : {}),
   };
 }
 
