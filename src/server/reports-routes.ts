@@ -22,6 +22,7 @@ import {
 import { clientAddress } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
+import { jsonArrayParts, jsonResponse } from "./json-parts.js";
 import type { PdfPrinter } from "./print-pdf.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { EXPORT_TYPES, exportReport } from "./report-export.js";
@@ -29,7 +30,7 @@ import { tooLarge, validationHook } from "./request-body.js";
 import { lastEventId, streamJobEvents, streamStoredDone, streamStoredFailed } from "./sse.js";
 import { parseSubmission } from "./submission.js";
 import { MAX_FILES } from "./upload-folder.js";
-import { failedRunView, jobView, reportView } from "./views.js";
+import { failedRunView, jobView } from "./views.js";
 
 /** A URL submission is small; only uploads may be large. */
 const JSON_BODY_BYTES = 64 * 1024;
@@ -144,7 +145,12 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
       .filter((job) => needle === "" || job.label.toLowerCase().includes(needle))
       .map(jobView);
     c.header("cache-control", "no-store");
-    return c.json({ reports: store.listReports({ query: q, limit, fullText: true }), jobs }, 200);
+    const reports = store.listEncodedReports({ query: q, limit, fullText: true });
+    return jsonResponse<z.output<typeof ReportList>>(c, [
+      '{"reports":',
+      ...jsonArrayParts(reports),
+      `,"jobs":${JSON.stringify(jobs)}}`,
+    ]);
   });
 
   const read = createRoute({
@@ -159,20 +165,26 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     c.header("cache-control", "no-store");
     const job = runner.get(id);
     if (job && job.status !== "done") return c.json(jobView(job), 200);
-    const report = store.getReport(id);
-    if (!report) return c.json(failedRun(id), 200);
+    const stored = store.getEncodedReport(id);
+    if (!stored) return c.json(failedRun(id), 200);
+    const { summary } = stored;
     const base = job
       ? jobView(job)
       : {
           id,
           status: "done" as const,
-          input: report.original.url,
-          lang: report.lang,
-          engine: report.engine,
-          createdAt: report.createdAt,
-          title: report.title,
+          input: summary.originalUrl,
+          lang: summary.lang,
+          engine: summary.engine,
+          createdAt: summary.createdAt,
+          title: summary.title,
         };
-    return c.json({ ...base, report: reportView(report) }, 200);
+    // The state's fields, then the stored view as the last one: {…base, "report": view}.
+    return jsonResponse<z.output<typeof ReportState>>(c, [
+      `${JSON.stringify(base).slice(0, -1)},"report":`,
+      stored.view,
+      "}",
+    ]);
   });
 
   const remove = createRoute({

@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type ErrorCode, ShirabeError } from "../../errors.js";
 import { migrate, SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+import { defineReportViewFunction } from "./report-view.js";
 
 function sqliteCode(error: unknown): string {
   const code = (error as { code?: unknown }).code;
@@ -83,6 +84,7 @@ export function openDatabase(path: string, busyTimeoutMs = 5_000): Database.Data
     }
     if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
+    defineReportViewFunction(db);
     migrate(db);
     return db;
   } catch (error) {
