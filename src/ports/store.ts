@@ -61,8 +61,8 @@ export interface ReportStore {
   getReport(id: string): Report | null;
   /** Newest first; `query` matches title or original URL (or, with fullText, the report's text). */
   listReports(options?: ListReportsOptions): ReportSummary[];
-  /** listReports' entries as UTF-8 JSON, each one ReportSummary object, to send without re-encoding. */
-  listEncodedReports(options?: ListReportsOptions): Uint8Array[];
+  /** listReports' answer as one UTF-8 JSON array of ReportSummary objects, to send without re-encoding. */
+  listEncodedReports(options?: ListReportsOptions): Uint8Array;
   /** The report as readers are sent it, without parsing the stored report; null when there is none. */
   getEncodedReport(id: string): EncodedReport | null;
   /** True when something was deleted. */

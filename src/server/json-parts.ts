@@ -2,19 +2,6 @@
 // UTF-8 JSON), so a report or a list of 1,000 is sent without being parsed and serialised again.
 import type { Context, TypedResponse } from "hono";
 
-const COMMA = Buffer.from(",");
-
-/** `[a,b,…]` of encoded JSON values, as parts. */
-export function jsonArrayParts(items: readonly Uint8Array[]): Uint8Array[] {
-  const parts: Uint8Array[] = [Buffer.from("[")];
-  items.forEach((item, index) => {
-    if (index > 0) parts.push(COMMA);
-    parts.push(item);
-  });
-  parts.push(Buffer.from("]"));
-  return parts;
-}
-
 /** A 200 JSON response whose parts, joined, encode a T (the route's schema says what T is). */
 export function jsonResponse<T>(
   c: Context,

@@ -22,10 +22,16 @@ import {
 import { clientAddress } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
-import { jsonArrayParts, jsonResponse } from "./json-parts.js";
+import { jsonResponse } from "./json-parts.js";
 import type { PdfPrinter } from "./print-pdf.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { EXPORT_TYPES, exportReport } from "./report-export.js";
+import {
+  createRenderingCache,
+  EXPORT_TYPES,
+  exportHeaders,
+  exportReport,
+  VIEW_RENDERED,
+} from "./report-export.js";
 import { tooLarge, validationHook } from "./request-body.js";
 import { lastEventId, streamJobEvents, streamStoredDone, streamStoredFailed } from "./sse.js";
 import { parseSubmission } from "./submission.js";
@@ -63,10 +69,13 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const notFound = () => new ApiError(404, "not-found", "no report with that id");
+const isViewRendered = (format: string): format is (typeof VIEW_RENDERED)[number] =>
+  (VIEW_RENDERED as readonly string[]).includes(format);
 
 export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
   const { runner, store, printer, limiter, engines, maxUploadBytes } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  const renderings = createRenderingCache();
   // Several files per submission (a saved page's folder), each at most maxUploadBytes.
   const uploadBytes = maxUploadBytes * UPLOAD_FILES_PER_BODY;
   const limitBody: MiddlewareHandler = async (c, next) => {
@@ -148,7 +157,7 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     const reports = store.listEncodedReports({ query: q, limit, fullText: true });
     return jsonResponse<z.output<typeof ReportList>>(c, [
       '{"reports":',
-      ...jsonArrayParts(reports),
+      reports,
       `,"jobs":${JSON.stringify(jobs)}}`,
     ]);
   });
@@ -265,6 +274,12 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { format, download } = c.req.valid("query");
+    if (isViewRendered(format)) {
+      const stored = store.getEncodedReport(id);
+      const body = stored && renderings.render(id, format, stored.view, () => store.getReport(id));
+      if (typeof body !== "string") throw notFound();
+      return c.body(body, 200, exportHeaders(id, format, download === "0"));
+    }
     const report = store.getReport(id);
     if (!report) throw notFound();
     const { body, headers } = await exportReport(report, format, download === "0", printer);

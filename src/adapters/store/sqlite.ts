@@ -172,10 +172,10 @@ export function openStore(options: StoreOptions): SqliteStore {
       return row ? (JSON.parse(row.json) as Report) : null;
     }),
     listReports: guarded((listOptions: ListReportsOptions = {}): ReportSummary[] =>
-      listing.list(listOptions).map((entry) => JSON.parse(entry.toString("utf8")) as ReportSummary),
+      JSON.parse(listing.list(listOptions).toString("utf8")),
     ),
-    listEncodedReports: guarded((listOptions: ListReportsOptions = {}): Uint8Array[] =>
-      listing.list(listOptions),
+    listEncodedReports: guarded(
+      (listOptions: ListReportsOptions = {}): Uint8Array => listing.list(listOptions),
     ),
     getEncodedReport: guarded((id: string) => listing.get(id)),
     addJob: guarded((job: PendingJob): void => {
