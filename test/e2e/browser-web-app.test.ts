@@ -141,6 +141,25 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     expect(passages).toContain(quoted);
     const title = await popover.locator(".source-title strong").textContent();
     expect(titles).toContain(title);
+    // How the sentence was confirmed, in the report's language (the extractive engine quotes its sources).
+    type Claim = { passageIds: string[]; confirmedBy?: string };
+    type Paragraph = { claims: Claim[] };
+    const { introduction, sections, conclusion } = stored.report as {
+      introduction: Paragraph[];
+      sections: Array<{ paragraphs: Paragraph[]; subsections: Array<{ paragraphs: Paragraph[] }> }>;
+      conclusion: Paragraph[];
+    };
+    const firstCited = [
+      ...introduction,
+      ...sections.flatMap((s) => [...s.paragraphs, ...s.subsections.flatMap((sub) => sub.paragraphs)]),
+      ...conclusion,
+    ]
+      .flatMap((paragraph) => paragraph.claims)
+      .find((claim) => claim.passageIds.length > 0);
+    expect(firstCited?.confirmedBy).toBe("verbatim");
+    const confirmed = popover.locator(".confirmed");
+    expect(await confirmed.getAttribute("data-method")).toBe("verbatim");
+    expect(await confirmed.textContent()).toBe("確認: 情報源の文言どおり");
     expect(await popover.locator("a").first().getAttribute("href")).toMatch(/^https?:\/\//);
     expect(await cite.getAttribute("aria-expanded")).toBe("true");
     await page.screenshot({ path: join(ARTIFACTS, "citation-popover.png") });
