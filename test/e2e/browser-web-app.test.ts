@@ -111,6 +111,20 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
     expect(shown.sections.length).toBeGreaterThan(0);
     expect(shown.sections.some((line) => headings.some((heading) => line.includes(heading)))).toBe(true);
+    // Each section appeared with its text, not only its heading: a sentence of the stored report.
+    type Paragraph = { claims: Array<{ text: string }> };
+    const sentences = (
+      stored.report.sections as Array<{
+        paragraphs: Paragraph[];
+        subsections: Array<{ paragraphs: Paragraph[] }>;
+      }>
+    ).flatMap((section) =>
+      [...section.paragraphs, ...section.subsections.flatMap((sub) => sub.paragraphs)].flatMap((paragraph) =>
+        paragraph.claims.map((claim) => claim.text),
+      ),
+    );
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(shown.sections.some((line) => sentences.some((sentence) => line.includes(sentence)))).toBe(true);
     const { supported, repaired, dropped } = stored.report.grounding;
     expect(shown.citations.at(-1)).toBe(
       `引用を検証: 出典で確認 ${supported} 件 · 出典を修正 ${repaired} 件 · 削除 ${dropped} 件`,
