@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReport } from "../../src/index.js";
 import type { Report } from "../../src/types.js";
 import { hostileReport } from "../support/hostile-report.js";
+import { runFor } from "../support/stored-reports.js";
 import { createTestApp, type TestServer } from "../support/test-server.js";
 
 let app: TestServer;
@@ -15,17 +16,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const save = (report: Report) =>
-  app.store.saveRun({
-    id: report.id,
-    input: report.original.url,
-    startedAt: report.createdAt,
-    finishedAt: report.createdAt,
-    status: "done",
-    options: {},
-    log: [],
-    report,
-  });
+const save = (report: Report) => app.store.saveRun(runFor(report));
 
 const exported = async (id: string, format: string) => {
   const response = await app.fetch(`/api/reports/${id}/export?format=${format}`);

@@ -3,11 +3,10 @@
 // columns existed (migration 8 fills them in).
 
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../../../src/adapters/store/migrations.js";
 import { openStore } from "../../../src/index.js";
 import type { Report } from "../../../src/types.js";
+import { oldStoreWith, runFor as run } from "../../support/stored-reports.js";
 import { tempDir } from "../../support/temp.js";
 
 const FULL_TEXT = "全文。".repeat(200);
@@ -48,17 +47,6 @@ function report(id: string, title: string, createdAt: string): Report {
     failures: [],
   } as Report;
 }
-
-const run = (r: Report) => ({
-  id: `run-${r.id}`,
-  input: r.original.url,
-  startedAt: r.createdAt,
-  finishedAt: r.createdAt,
-  status: "done" as const,
-  options: {},
-  log: [],
-  report: r,
-});
 
 const decode = (bytes: Uint8Array) => JSON.parse(Buffer.from(bytes).toString("utf8"));
 
@@ -114,17 +102,8 @@ describe("reports as readers are sent them", () => {
   });
 
   it("fills the view and list entry in for reports stored before they existed", () => {
-    const path = join(tempDir(), "old.sqlite");
-    const old = new Database(path);
-    for (const sql of MIGRATIONS.slice(0, 7)) old.exec(sql);
-    old.pragma("user_version = 7");
     const stored = report("old", "古いレポート", "2026-01-01T00:00:00Z");
-    old.prepare("INSERT INTO runs VALUES ('run-old', 'x', 't', 't', 'done', '{}', '[]', 'old')").run();
-    old
-      .prepare("INSERT INTO reports VALUES ('old', 'run-old', ?, 'ja', 'extractive', ?, ?, ?)")
-      .run(stored.title, stored.createdAt, stored.original.url, JSON.stringify(stored));
-    old.close();
-    const store = openStore({ path });
+    const store = openStore({ path: oldStoreWith(7, stored) });
     try {
       expectView(decode(store.getEncodedReport("old")?.view ?? new Uint8Array()), stored);
       expect(store.listReports()).toEqual([
