@@ -46,7 +46,7 @@ function summarise(runs: Measurement[]) {
   };
 }
 
-export async function runPaired(oldRoot: string, rounds: number): Promise<void> {
+export async function runPaired(oldRoot: string, rounds: number, only?: string[]): Promise<void> {
   const seed = mkdtempSync(join(tmpdir(), "shirabe-bench-server-seed-"));
   await seedStore(seed, oldRoot);
   const copy = (name: string) => {
@@ -66,6 +66,7 @@ export async function runPaired(oldRoot: string, rounds: number): Promise<void> 
   try {
     const scenarios: Record<string, unknown> = {};
     for (const [name, path] of Object.entries(SCENARIOS)) {
+      if (only && !only.includes(name)) continue;
       const runs: Record<"old" | "new", Measurement[]> = { old: [], new: [] };
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (["old", "new"] as const) : (["new", "old"] as const);

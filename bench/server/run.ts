@@ -50,7 +50,11 @@ if (against >= 0) {
   const folder = process.argv[against + 1];
   if (!folder) throw new Error("--against needs the folder of an older source tree (a git worktree)");
   const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] ?? 5);
-  await runPaired(resolve(folder), Number.isInteger(rounds) && rounds > 0 ? rounds : 5);
+  // --only readReport,list1000 measures those scenarios alone (written to the same result file).
+  const only = process.argv.includes("--only")
+    ? process.argv[process.argv.indexOf("--only") + 1]?.split(",")
+    : undefined;
+  await runPaired(resolve(folder), Number.isInteger(rounds) && rounds > 0 ? rounds : 5, only);
 } else {
   await runPlain();
 }
