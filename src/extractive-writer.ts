@@ -7,8 +7,15 @@ export const extractiveWriter: Writer = {
   write: async ({ sources, passages, lang, onProgress }) => {
     const draft = writeExtractive({ sources, passages, lang });
     // The engine assembles the whole draft at once; its sections are reported as it hands them over.
-    for (const [index, { heading }] of draft.sections.entries()) {
-      onProgress?.({ type: "section", heading, done: index + 1, total: draft.sections.length });
+    for (const [index, { heading, paragraphs, subsections }] of draft.sections.entries()) {
+      const written = [...paragraphs, ...subsections.flatMap((sub) => sub.paragraphs)];
+      onProgress?.({
+        type: "section",
+        heading,
+        done: index + 1,
+        total: draft.sections.length,
+        paragraphs: written.map((paragraph) => paragraph.claims.map((claim) => claim.text)),
+      });
     }
     return draft;
   },

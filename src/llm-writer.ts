@@ -91,7 +91,14 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           ...signalOption,
         });
         const kept = await verified(paragraphs, subtheme.passages, `verify:section:${index + 1}`);
-        progress({ type: "section", heading: subtheme.heading, done: ++done, total });
+        const paragraphsWritten = kept.map((paragraph) => paragraph.claims.map((claim) => claim.text));
+        progress({
+          type: "section",
+          heading: subtheme.heading,
+          done: ++done,
+          total,
+          paragraphs: paragraphsWritten,
+        });
         return kept;
       };
       const written = await sectionPool.map(jobs, writeOne).catch((error: unknown) => {
@@ -133,7 +140,15 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       });
       const framed = async (part: "introduction" | "conclusion") => {
         const kept = await verified(framing[part], cited, `verify:${part}`);
-        progress({ type: "section", heading: part, framing: part, done: ++done, total });
+        const paragraphsWritten = kept.map((paragraph) => paragraph.claims.map((claim) => claim.text));
+        progress({
+          type: "section",
+          heading: part,
+          framing: part,
+          done: ++done,
+          total,
+          paragraphs: paragraphsWritten,
+        });
         return kept;
       };
       const [introduction, conclusion] = await Promise.all([framed("introduction"), framed("conclusion")]);

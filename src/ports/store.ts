@@ -39,6 +39,15 @@ export interface ReportSummary {
   snippet?: string;
 }
 
+/**
+ * A stored report as readers are sent it: its list fields, and the report without its sources' full text
+ * (each source's title, site, date and cited address) as UTF-8 JSON, to send without re-encoding.
+ */
+export interface EncodedReport {
+  summary: Omit<ReportSummary, "snippet">;
+  view: Uint8Array;
+}
+
 export interface ListReportsOptions {
   query?: string;
   limit?: number;
@@ -52,6 +61,10 @@ export interface ReportStore {
   getReport(id: string): Report | null;
   /** Newest first; `query` matches title or original URL (or, with fullText, the report's text). */
   listReports(options?: ListReportsOptions): ReportSummary[];
+  /** listReports' answer as one UTF-8 JSON array of ReportSummary objects, to send without re-encoding. */
+  listEncodedReports(options?: ListReportsOptions): Uint8Array;
+  /** The report as readers are sent it, without parsing the stored report; null when there is none. */
+  getEncodedReport(id: string): EncodedReport | null;
   /** True when something was deleted. */
   deleteReport(id: string): boolean;
 }

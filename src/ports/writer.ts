@@ -10,6 +10,8 @@ export interface SectionProgress {
   done: number;
   total: number;
   framing?: "introduction" | "conclusion";
+  /** The section's sentences as written, paragraph by paragraph (before the citation check). */
+  paragraphs?: string[][];
 }
 
 /** What a writer reports while it works; the grounding counts are running totals. */

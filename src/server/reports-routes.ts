@@ -22,14 +22,21 @@ import {
 import { clientAddress } from "./auth.js";
 import type { Engine } from "./job-types.js";
 import type { JobRunner } from "./jobs.js";
+import { jsonResponse } from "./json-parts.js";
 import type { PdfPrinter } from "./print-pdf.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { EXPORT_TYPES, exportReport } from "./report-export.js";
+import {
+  createRenderingCache,
+  EXPORT_TYPES,
+  exportHeaders,
+  exportReport,
+  VIEW_RENDERED,
+} from "./report-export.js";
 import { tooLarge, validationHook } from "./request-body.js";
 import { lastEventId, streamJobEvents, streamStoredDone, streamStoredFailed } from "./sse.js";
 import { parseSubmission } from "./submission.js";
 import { MAX_FILES } from "./upload-folder.js";
-import { failedRunView, jobView, reportView } from "./views.js";
+import { failedRunView, jobView } from "./views.js";
 
 /** A URL submission is small; only uploads may be large. */
 const JSON_BODY_BYTES = 64 * 1024;
@@ -62,10 +69,13 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const notFound = () => new ApiError(404, "not-found", "no report with that id");
+const isViewRendered = (format: string): format is (typeof VIEW_RENDERED)[number] =>
+  (VIEW_RENDERED as readonly string[]).includes(format);
 
 export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
   const { runner, store, printer, limiter, engines, maxUploadBytes } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  const renderings = createRenderingCache();
   // Several files per submission (a saved page's folder), each at most maxUploadBytes.
   const uploadBytes = maxUploadBytes * UPLOAD_FILES_PER_BODY;
   const limitBody: MiddlewareHandler = async (c, next) => {
@@ -144,7 +154,12 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
       .filter((job) => needle === "" || job.label.toLowerCase().includes(needle))
       .map(jobView);
     c.header("cache-control", "no-store");
-    return c.json({ reports: store.listReports({ query: q, limit, fullText: true }), jobs }, 200);
+    const reports = store.listEncodedReports({ query: q, limit, fullText: true });
+    return jsonResponse<z.output<typeof ReportList>>(c, [
+      '{"reports":',
+      reports,
+      `,"jobs":${JSON.stringify(jobs)}}`,
+    ]);
   });
 
   const read = createRoute({
@@ -159,20 +174,26 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
     c.header("cache-control", "no-store");
     const job = runner.get(id);
     if (job && job.status !== "done") return c.json(jobView(job), 200);
-    const report = store.getReport(id);
-    if (!report) return c.json(failedRun(id), 200);
+    const stored = store.getEncodedReport(id);
+    if (!stored) return c.json(failedRun(id), 200);
+    const { summary } = stored;
     const base = job
       ? jobView(job)
       : {
           id,
           status: "done" as const,
-          input: report.original.url,
-          lang: report.lang,
-          engine: report.engine,
-          createdAt: report.createdAt,
-          title: report.title,
+          input: summary.originalUrl,
+          lang: summary.lang,
+          engine: summary.engine,
+          createdAt: summary.createdAt,
+          title: summary.title,
         };
-    return c.json({ ...base, report: reportView(report) }, 200);
+    // The state's fields, then the stored view as the last one: {…base, "report": view}.
+    return jsonResponse<z.output<typeof ReportState>>(c, [
+      `${JSON.stringify(base).slice(0, -1)},"report":`,
+      stored.view,
+      "}",
+    ]);
   });
 
   const remove = createRoute({
@@ -253,6 +274,12 @@ export function reportsRoutes(deps: ReportsDeps): OpenAPIHono {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { format, download } = c.req.valid("query");
+    if (isViewRendered(format)) {
+      const stored = store.getEncodedReport(id);
+      const body = stored && renderings.render(id, format, stored.view, () => store.getReport(id));
+      if (typeof body !== "string") throw notFound();
+      return c.body(body, 200, exportHeaders(id, format, download === "0"));
+    }
     const report = store.getReport(id);
     if (!report) throw notFound();
     const { body, headers } = await exportReport(report, format, download === "0", printer);

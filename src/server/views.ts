@@ -1,36 +1,7 @@
-// What the API sends about reports and jobs. A report goes out without its sources' full text: the
-// reader needs each source's title, site, date and link, and the passages the claims cite.
+// What the API sends about jobs. A report goes out as the store keeps it for readers, without its
+// sources' full text (src/adapters/store/report-view.ts).
 import type { RunRecord } from "../ports/store.js";
-import { citedAddress } from "../text/canonical.js";
-import type { Report } from "../types.js";
 import type { Job } from "./job-types.js";
-
-export interface SourceView {
-  id: string;
-  role: string;
-  url: string;
-  title: string;
-  siteName: string | null;
-  author: string | null;
-  publishedAt: string | null;
-}
-
-export type ReportView = Omit<Report, "sources"> & { sources: SourceView[] };
-
-export function reportView(report: Report): ReportView {
-  return {
-    ...report,
-    sources: report.sources.map((source) => ({
-      id: source.id,
-      role: source.role,
-      url: citedAddress(source.article),
-      title: source.article.title,
-      siteName: source.article.siteName,
-      author: source.article.author,
-      publishedAt: source.article.publishedAt,
-    })),
-  };
-}
 
 export function jobView(job: Job) {
   return {

@@ -111,6 +111,20 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
     expect(shown.sections.length).toBeGreaterThan(0);
     expect(shown.sections.some((line) => headings.some((heading) => line.includes(heading)))).toBe(true);
+    // Each section appeared with its text, not only its heading: a sentence of the stored report.
+    type Paragraph = { claims: Array<{ text: string }> };
+    const sentences = (
+      stored.report.sections as Array<{
+        paragraphs: Paragraph[];
+        subsections: Array<{ paragraphs: Paragraph[] }>;
+      }>
+    ).flatMap((section) =>
+      [...section.paragraphs, ...section.subsections.flatMap((sub) => sub.paragraphs)].flatMap((paragraph) =>
+        paragraph.claims.map((claim) => claim.text),
+      ),
+    );
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(shown.sections.some((line) => sentences.some((sentence) => line.includes(sentence)))).toBe(true);
     const { supported, repaired, dropped } = stored.report.grounding;
     expect(shown.citations.at(-1)).toBe(
       `引用を検証: 出典で確認 ${supported} 件 · 出典を修正 ${repaired} 件 · 削除 ${dropped} 件`,
@@ -141,6 +155,25 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     expect(passages).toContain(quoted);
     const title = await popover.locator(".source-title strong").textContent();
     expect(titles).toContain(title);
+    // How the sentence was confirmed, in the report's language (the extractive engine quotes its sources).
+    type Claim = { passageIds: string[]; confirmedBy?: string };
+    type Paragraph = { claims: Claim[] };
+    const { introduction, sections, conclusion } = stored.report as {
+      introduction: Paragraph[];
+      sections: Array<{ paragraphs: Paragraph[]; subsections: Array<{ paragraphs: Paragraph[] }> }>;
+      conclusion: Paragraph[];
+    };
+    const firstCited = [
+      ...introduction,
+      ...sections.flatMap((s) => [...s.paragraphs, ...s.subsections.flatMap((sub) => sub.paragraphs)]),
+      ...conclusion,
+    ]
+      .flatMap((paragraph) => paragraph.claims)
+      .find((claim) => claim.passageIds.length > 0);
+    expect(firstCited?.confirmedBy).toBe("verbatim");
+    const confirmed = popover.locator(".confirmed");
+    expect(await confirmed.getAttribute("data-method")).toBe("verbatim");
+    expect(await confirmed.textContent()).toBe("確認: 情報源の文言どおり");
     expect(await popover.locator("a").first().getAttribute("href")).toMatch(/^https?:\/\//);
     expect(await cite.getAttribute("aria-expanded")).toBe("true");
     await page.screenshot({ path: join(ARTIFACTS, "citation-popover.png") });

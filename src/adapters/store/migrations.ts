@@ -185,6 +185,18 @@ export const MIGRATIONS: readonly string[] = [
         OR fullkey LIKE '$.conclusion%')), ''))
     FROM reports;
   `,
+  // 8: what readers are sent, stored beside each report so that reading costs no parse (report-view.ts):
+  // its list entry and the report without its sources' full text, as UTF-8 JSON. The list reads its
+  // entries from an index alone, newest first. report_view() is defined on every connection before
+  // migrating (open-database.ts).
+  `
+  ALTER TABLE reports ADD COLUMN summary BLOB;
+  ALTER TABLE reports ADD COLUMN view BLOB;
+  UPDATE reports SET view = report_view(json), summary = CAST(json_object('id', id, 'title', title,
+    'lang', lang, 'engine', engine, 'createdAt', created_at, 'originalUrl', original_url) AS BLOB);
+  DROP INDEX reports_by_created_at;
+  CREATE INDEX reports_listed ON reports (created_at, summary);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -33,6 +33,19 @@ export interface ReportSearch {
 export function reportSearchOn(db: Database.Database): ReportSearch {
   const remove = db.prepare("DELETE FROM report_search WHERE report_id = ?");
   const insert = db.prepare("INSERT INTO report_search (report_id, folded) VALUES (?, ?)");
+  // A query's statement depends only on how many short terms it has; preparing costs more than an FTS hit.
+  const statements = new Map<
+    string,
+    Database.Statement<unknown[], { report_id: string; snippet?: string; folded?: string }>
+  >();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     index(report) {
       remove.run(report.id);
@@ -50,20 +63,16 @@ export function reportSearchOn(db: Database.Database): ReportSearch {
       const likeArgs = short.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
       if (indexed.length > 0) {
         const match = indexed.map((term) => `"${term.replaceAll('"', '""')}"`).join(" AND ");
-        const rows = db
-          .prepare<unknown[], { report_id: string; snippet: string }>(
-            `SELECT report_id, snippet(report_search, 1, '', '', '…', 12) AS snippet FROM report_search
+        const rows = prepared(
+          `SELECT report_id, snippet(report_search, 1, '', '', '…', 12) AS snippet FROM report_search
              WHERE report_search MATCH ? ${likes.map((clause) => `AND ${clause}`).join(" ")}`,
-          )
-          .all(match, ...likeArgs);
-        return new Map(rows.map((row) => [row.report_id, row.snippet]));
+        ).all(match, ...likeArgs);
+        return new Map(rows.map((row) => [row.report_id, row.snippet ?? ""]));
       }
-      const rows = db
-        .prepare<unknown[], { report_id: string; folded: string }>(
-          `SELECT report_id, folded FROM report_search WHERE ${likes.join(" AND ")}`,
-        )
-        .all(...likeArgs);
-      return new Map(rows.map((row) => [row.report_id, around(row.folded, short[0] as string)]));
+      const rows = prepared(`SELECT report_id, folded FROM report_search WHERE ${likes.join(" AND ")}`).all(
+        ...likeArgs,
+      );
+      return new Map(rows.map((row) => [row.report_id, around(row.folded ?? "", short[0] as string)]));
     },
   };
 }

@@ -13,7 +13,9 @@ import type {
 } from "../../ports/store.js";
 import type { Page, Report } from "../../types.js";
 import { guardStore, openDatabase } from "./open-database.js";
+import { reportListingOn } from "./report-listing.js";
 import { reportSearchOn } from "./report-search.js";
+import { encodeJson, reportSummary, reportView } from "./report-view.js";
 
 export interface StoreOptions {
   path: string;
@@ -53,15 +55,6 @@ interface PageRow {
   redirects: string;
 }
 
-interface SummaryRow {
-  id: string;
-  title: string;
-  lang: string;
-  engine: string;
-  created_at: string;
-  original_url: string;
-}
-
 export function openStore(options: StoreOptions): SqliteStore {
   const { path } = options;
   const db = openDatabase(path, options.busyTimeoutMs ?? 5_000);
@@ -85,19 +78,13 @@ export function openStore(options: StoreOptions): SqliteStore {
        log = excluded.log, report_id = excluded.report_id`,
   );
   const upsertReport = db.prepare(
-    `INSERT INTO reports (id, run_id, title, lang, engine, created_at, original_url, json)
-     VALUES (@id, @runId, @title, @lang, @engine, @createdAt, @originalUrl, @json)
+    `INSERT INTO reports (id, run_id, title, lang, engine, created_at, original_url, json, summary, view)
+     VALUES (@id, @runId, @title, @lang, @engine, @createdAt, @originalUrl, @json, @summary, @view)
      ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, title = excluded.title, lang = excluded.lang,
        engine = excluded.engine, created_at = excluded.created_at, original_url = excluded.original_url,
-       json = excluded.json`,
+       json = excluded.json, summary = excluded.summary, view = excluded.view`,
   );
   const selectReport = db.prepare<[string], { json: string }>("SELECT json FROM reports WHERE id = ?");
-  const selectSummaries = db.prepare<{ pattern: string; ids: string; limit: number }, SummaryRow>(
-    `SELECT id, title, lang, engine, created_at, original_url FROM reports
-     WHERE @pattern = '' OR title LIKE @pattern ESCAPE '\\' OR original_url LIKE @pattern ESCAPE '\\'
-       OR id IN (SELECT value FROM json_each(@ids))
-     ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-  );
   const removeReport = db.prepare("DELETE FROM reports WHERE id = ?");
   // The run that made a report holds its input and log; deleting the report deletes them too.
   const removeReportRun = db.prepare("DELETE FROM runs WHERE report_id = ?");
@@ -117,6 +104,7 @@ export function openStore(options: StoreOptions): SqliteStore {
   );
 
   const search = reportSearchOn(db);
+  const listing = reportListingOn(db, search);
   const saveRun = db.transaction((run: RunRecord) => {
     upsertRun.run({
       id: run.id,
@@ -140,6 +128,8 @@ export function openStore(options: StoreOptions): SqliteStore {
         createdAt: report.createdAt,
         originalUrl: report.original.url,
         json: JSON.stringify(report),
+        summary: encodeJson(reportSummary(report)),
+        view: encodeJson(reportView(report)),
       });
       search.index(report);
     }
@@ -181,26 +171,13 @@ export function openStore(options: StoreOptions): SqliteStore {
       const row = selectReport.get(id);
       return row ? (JSON.parse(row.json) as Report) : null;
     }),
-    listReports: guarded((listOptions: ListReportsOptions = {}): ReportSummary[] => {
-      const query = listOptions.query?.trim() ?? "";
-      const pattern = query === "" ? "" : `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      // Title and address by LIKE, the text through the full-text index; a hit there carries a snippet.
-      const found = query === "" || !listOptions.fullText ? new Map<string, string>() : search.find(query);
-      const rows = selectSummaries.all({
-        pattern,
-        ids: JSON.stringify([...found.keys()]),
-        limit: listOptions.limit ?? -1,
-      });
-      return rows.map((row) => ({
-        ...(found.has(row.id) ? { snippet: found.get(row.id) as string } : {}),
-        id: row.id,
-        title: row.title,
-        lang: row.lang,
-        engine: row.engine,
-        createdAt: row.created_at,
-        originalUrl: row.original_url,
-      }));
-    }),
+    listReports: guarded((listOptions: ListReportsOptions = {}): ReportSummary[] =>
+      JSON.parse(listing.list(listOptions).toString("utf8")),
+    ),
+    listEncodedReports: guarded(
+      (listOptions: ListReportsOptions = {}): Uint8Array => listing.list(listOptions),
+    ),
+    getEncodedReport: guarded((id: string) => listing.get(id)),
     addJob: guarded((job: PendingJob): void => {
       db.transaction(() => insertJob.run(job))();
     }),

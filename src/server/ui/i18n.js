@@ -118,6 +118,13 @@ export const TEXT = {
     copyParagraph: "この段落を出典付きでコピー",
     copied: "コピーしました",
     openSource: "情報源を開く",
+    // How the sentence was checked against its passages (Claim.confirmedBy), under the quoted passages.
+    confirmedBy: {
+      verbatim: "確認: 情報源の文言どおり",
+      "fast-check": "確認: 数値・名称・用語が引用文にある",
+      entailment: "確認: モデルが判定（根拠の語句を照合済み）",
+    },
+    evidence: "根拠",
     goToSource: "出典一覧で見る",
     close: "閉じる",
     citation: (n) => `出典 ${n}`,
@@ -269,6 +276,12 @@ export const TEXT = {
     copyParagraph: "Copy this paragraph with its sources",
     copied: "Copied",
     openSource: "Open the source",
+    confirmedBy: {
+      verbatim: "Confirmed: the source's own words",
+      "fast-check": "Confirmed: its numbers, names and terms are in the passage",
+      entailment: "Confirmed by a model (its quoted words were checked)",
+    },
+    evidence: "Evidence",
     goToSource: "Show in the source list",
     close: "Close",
     citation: (n) => `Source ${n}`,

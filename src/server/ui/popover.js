@@ -13,7 +13,7 @@ let lastPointer = "mouse";
  * A [n] button. `jump` shows the source in the report's own list; a mouse click does that, a tap or
  * the keyboard opens the popover (which offers the same jump).
  */
-export function citeButton(n, passages, reference, source, jump) {
+export function citeButton(n, passages, reference, source, jump, claim) {
   const button = h(
     "button",
     {
@@ -26,7 +26,7 @@ export function citeButton(n, passages, reference, source, jump) {
     },
     `[${n}]`,
   );
-  const open = (pin) => showPopover(button, n, passages, reference, source, pin, jump);
+  const open = (pin) => showPopover(button, n, passages, reference, source, pin, jump, claim);
   button.addEventListener("pointerdown", (event) => {
     lastPointer = event.pointerType;
   });
@@ -50,7 +50,22 @@ export function citeButton(n, passages, reference, source, jump) {
   return button;
 }
 
-function showPopover(button, n, passages, reference, source, pin, jump) {
+/** How the sentence was confirmed, and for a model's verdict the words it quoted from these passages. */
+function confirmation(claim, passages) {
+  const method = claim?.confirmedBy;
+  const label = method ? t().confirmedBy?.[method] : undefined;
+  if (!label) return null;
+  const ids = new Set(passages.map((passage) => passage.id));
+  const spans = method === "entailment" ? (claim.spans ?? []).filter((span) => ids.has(span.passageId)) : [];
+  return h(
+    "p",
+    { class: "confirmed", "data-method": method },
+    label,
+    spans.flatMap((span) => [" · ", `${t().evidence}: `, h("q", {}, span.text)]),
+  );
+}
+
+function showPopover(button, n, passages, reference, source, pin, jump, claim) {
   clearTimeout(hideTimer);
   popoverOwner?.setAttribute("aria-expanded", "false");
   popoverOwner = button;
@@ -64,6 +79,7 @@ function showPopover(button, n, passages, reference, source, pin, jump) {
       h("p", { class: "source-title" }, `[${n}] `, h("strong", {}, reference?.title ?? source?.title ?? "")),
       h("p", { class: "source-meta" }, [site, date].filter(Boolean).join(" · ")),
       passages.map((passage) => h("blockquote", { lang: passage.lang ?? undefined }, passage.text)),
+      confirmation(claim, passages),
       h(
         "p",
         { class: "popover-actions" },
@@ -86,7 +102,9 @@ function showPopover(button, n, passages, reference, source, pin, jump) {
         ),
         h("button", { type: "button", class: "link-button", onclick: () => hidePopover(true) }, t().close),
       ),
-    ].flat(),
+    ]
+      .flat()
+      .filter(Boolean),
   );
   popover.hidden = false;
   place(button);

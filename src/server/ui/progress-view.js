@@ -119,7 +119,20 @@ export function renderProgress(id, state, onDone) {
       // The introduction and conclusion are named in the report's language, as in the report.
       const words = reportWords(state.lang);
       const name = event.framing ? words[event.framing] : event.heading;
-      sections.append(h("li", {}, h("span", { class: "badge" }, text.sectionWritten), " ", name));
+      // The section's own sentences (page text, so only ever text nodes), as the writer handed them over.
+      const written = (Array.isArray(event.paragraphs) ? event.paragraphs : []).map((sentences) =>
+        h("p", { class: "written" }, [sentences].flat().join(words.sentenceGap ?? "")),
+      );
+      sections.append(
+        h(
+          "li",
+          {},
+          h("span", { class: "badge" }, text.sectionWritten),
+          " ",
+          name,
+          written.length > 0 ? h("div", { class: "section-text", lang: state.lang }, written) : null,
+        ),
+      );
       stageItems.get("write").querySelector(".detail").textContent = `${event.done} / ${event.total}`;
       logLine(`${text.sectionWritten}: ${name}`);
     }

@@ -83,6 +83,7 @@ export function renderReport(report) {
           referenceByN.get(n),
           sourceById.get(byNumber.get(n)[0].sourceId),
           jump,
+          claim,
         ),
       );
       const plain = `${claim.quotation ? `${words.quoteOpen}${sentence}${words.quoteClose}` : sentence}${numbers.map((n) => `[${n}]`).join("")}`;

@@ -2,11 +2,10 @@
 // Japanese without a word segmenter, short words by LIKE; reports stored before the index existed too.
 
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../../../src/adapters/store/migrations.js";
 import { openStore } from "../../../src/index.js";
 import type { Report } from "../../../src/types.js";
+import { oldStoreWith, runFor as run } from "../../support/stored-reports.js";
 import { tempDir } from "../../support/temp.js";
 
 function report(id: string, title: string, sentences: string[]): Report {
@@ -27,17 +26,6 @@ function report(id: string, title: string, sentences: string[]): Report {
     failures: [],
   };
 }
-
-const run = (r: Report) => ({
-  id: `run-${r.id}`,
-  input: r.original.url,
-  startedAt: r.createdAt,
-  finishedAt: r.createdAt,
-  status: "done" as const,
-  options: {},
-  log: [],
-  report: r,
-});
 
 describe("full-text search over reports", () => {
   it("finds every word of the query in the text, Japanese and short words included, with a snippet", () => {
@@ -67,17 +55,8 @@ describe("full-text search over reports", () => {
   });
 
   it("indexes reports stored before the index existed", () => {
-    const path = join(tempDir(), "old.sqlite");
-    const old = new Database(path);
-    for (const sql of MIGRATIONS.slice(0, 4)) old.exec(sql);
-    old.pragma("user_version = 4");
     const stored = report("old", "古いレポート", ["図書館の開館時間が延長された。"]);
-    old.prepare("INSERT INTO runs VALUES ('run-old', 'x', 't', 't', 'done', '{}', '[]', 'old')").run();
-    old
-      .prepare("INSERT INTO reports VALUES ('old', 'run-old', ?, 'ja', 'extractive', 't', 'u', ?)")
-      .run(stored.title, JSON.stringify(stored));
-    old.close();
-    const store = openStore({ path });
+    const store = openStore({ path: oldStoreWith(4, stored) });
     try {
       expect(store.listReports({ query: "開館時間", fullText: true }).map((hit) => hit.id)).toEqual(["old"]);
     } finally {
