@@ -83,6 +83,24 @@ describe.skipIf(!HAS_REDIS)("workers on Redis", () => {
     expect(reportsByInput(dataDir).size).toBe(INPUTS.length);
   });
 
+  it("two enqueuers on one Redis each store only the reports they asked for", async () => {
+    const lists = [INPUTS.slice(0, 3), INPUTS.slice(3)].map((inputs) => {
+      const file = join(tempDir(), "list.txt");
+      writeFileSync(file, `${inputs.join("\n")}\n`);
+      return { file, inputs, dataDir: tempDir() };
+    });
+    worker();
+    const results = await Promise.all(
+      lists.map(({ file, dataDir }) =>
+        runCli(["batch", file, "--queue", redis.url, "--no-follow-links"], { SHIRABE_DATA_DIR: dataDir }),
+      ),
+    );
+    for (const [index, { inputs, dataDir }] of lists.entries()) {
+      expect(results[index]?.stdout).toContain(`batch: ${inputs.length} done, 0 failed, 0 pending`);
+      expect([...reportsByInput(dataDir).keys()].sort()).toEqual([...inputs].sort());
+    }
+  });
+
   it("stores the reports that finished while the enqueuer was dead when it runs again", async () => {
     const dataDir = tempDir();
     const env = { SHIRABE_DATA_DIR: dataDir };
