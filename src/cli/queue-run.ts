@@ -115,8 +115,8 @@ export function startQueueRun(options: {
     const jobs = await Promise.all([...enqueued].map((id) => base.get(id)));
     return jobs.every((job) => {
       if (!job || job.state === "failed") return true;
-      if (job.state !== "done") return false;
-      return !job.result?.run || options.store.getReport(job.result.reportId) !== null;
+      if (job.state !== "done" || !job.result) return false;
+      return !job.result.run || options.store.getReport(job.result.reportId) !== null;
     });
   };
   const remoteIdle = async () => {

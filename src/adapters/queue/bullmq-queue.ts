@@ -157,9 +157,13 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
   };
 
   const getJob = async (id: string) => {
+    // The state first: a job read as done then has its result in the hash read after it (both are set
+    // at once when it finishes). Read the other way round, a job finishing in between reads as done
+    // with no result, and an enqueuer took that for "nothing to collect".
+    const state = await bull.getJobState(id);
     const job = (await bull.getJob(id)) as Job<BullJobData<Data>, Result> | undefined;
     if (!job) return null;
-    return toQueuedJob(job, await bull.getJobState(id));
+    return toQueuedJob(job, state);
   };
 
   const statesOf = async (ids: string[]): Promise<string[]> => {
