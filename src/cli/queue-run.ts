@@ -3,6 +3,7 @@
 // they finish. One line per finished or failed job on stderr; SIGINT/SIGTERM hand running jobs back.
 import { openBullmqQueue } from "../adapters/queue/bullmq-queue.js";
 import { openEmbeddedQueue } from "../adapters/queue/embedded-queue.js";
+import { redisLabel } from "../adapters/redis/redis-connection.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
 import { ShirabeError } from "../errors.js";
 import type { Queue, Worker } from "../ports/queue.js";
@@ -109,15 +110,32 @@ export function startQueueRun(options: {
     );
   }
   let stopping = false;
+  /** True when every job this run enqueued has finished and each result with a run is stored here. */
+  const through = async () => {
+    const jobs = await Promise.all([...enqueued].map((id) => base.get(id)));
+    return jobs.every((job) => {
+      if (!job || job.state === "failed") return true;
+      if (job.state !== "done" || !job.result) return false;
+      return !job.result.run || options.store.getReport(job.result.reportId) !== null;
+    });
+  };
   const remoteIdle = async () => {
+    let down = false;
     while (!stopping) {
       await collector?.sweep();
-      const jobs = await Promise.all([...enqueued].map((id) => base.get(id)));
-      const open = jobs.filter((job) => job && (job.state === "waiting" || job.state === "active"));
-      const unstored = jobs.filter(
-        (job) => job?.state === "done" && job.result && !options.store.getReport(job.result.reportId),
-      );
-      if (open.length === 0 && unstored.length === 0) return;
+      try {
+        if (await through()) return;
+        down = false;
+      } catch (error) {
+        // Redis is down or restarting: the sweeps and this check go on until it is back.
+        if (!down && flags.queue) {
+          const reason = error instanceof Error ? error.message : String(error);
+          context.io.stderr.write(
+            `${redisLabel(flags.queue)}: Redis is unreachable (${reason}); waiting for it\n`,
+          );
+        }
+        down = true;
+      }
       await new Promise((done) => setTimeout(done, 250));
     }
   };

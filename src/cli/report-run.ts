@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { Budget } from "../adapters/llm/budget.js";
 import type { SqliteStore } from "../adapters/store/sqlite.js";
+import { ShirabeError } from "../errors.js";
 import { createReport, DEFAULTS, type ProgressEvent, type Report } from "../index.js";
 import type { RunRecord } from "../ports/store.js";
 import { type CommonFlags, type LlmFlags, resolveLlmSettings, type Settings } from "./config.js";
@@ -28,6 +29,10 @@ const REPORT_OPTIONS: Array<[string, string, string?]> = [
   ["--quiet", "no progress on stderr"],
   ["--debug", "print stack traces"],
   ["--model <provider:model>", "write with this LLM, e.g. deepseek:deepseek-chat (default: extractive)"],
+  [
+    "--engine <engine>",
+    "extractive: write without an LLM even where a model is configured (a worker's too); llm: with the model",
+  ],
   [
     "--embed-model <provider:model>",
     "rank passages with this embedding model too, e.g. openai:text-embedding-3-small (or SHIRABE_EMBED_MODEL)",
@@ -60,13 +65,30 @@ export interface ReportFlags extends CommonFlags, LlmFlags, ResearchFlags {
   maxLinks: string;
   followLinks: boolean;
   encoding?: string;
+  engine?: string;
   quiet?: boolean;
 }
 
-export type ReportRunOptions = Omit<LlmRunOptions, "model"> & { model?: string };
+/** `engine: "extractive"` writes without an LLM whatever model the process that runs it has configured. */
+export type ReportRunOptions = Omit<LlmRunOptions, "model"> & { model?: string; engine?: "extractive" };
 
 export function reportRunOptions(flags: ReportFlags): ReportRunOptions {
+  if (flags.engine !== undefined && flags.engine !== "extractive" && flags.engine !== "llm") {
+    throw new ShirabeError(`--engine ${flags.engine}: expected extractive or llm`, {
+      code: "bad-option",
+      kind: "usage",
+      input: flags.engine,
+    });
+  }
+  if (flags.engine === "extractive" && flags.model) {
+    throw new ShirabeError("--engine extractive writes without a model: leave out --model", {
+      code: "bad-option",
+      kind: "usage",
+      input: flags.model,
+    });
+  }
   return {
+    ...(flags.engine === "extractive" ? { engine: "extractive" as const } : {}),
     lang: flags.lang,
     sources: flags.sources ?? [],
     maxLinks: parseNumberFlag("--max-links", flags.maxLinks, FLAG_RANGES.maxLinks),
@@ -121,7 +143,7 @@ export interface RunReportOptions {
   budget?: (perReport: Budget) => Budget;
   /** The call cache and provider limit shared by workers through Redis. */
   shared?: SharedLlmState;
-  /** Called before any work when no model is configured (the report command says so on stderr). */
+  /** Called before any work when no model is configured and none was declined (the report command says so). */
   onExtractive?: () => void;
   signal?: AbortSignal;
 }
@@ -137,14 +159,15 @@ export interface RunReportResult {
 /** Writes one report and stores it; the LLM run (if any) is marked done or failed/stopped. */
 export async function runReport(options: RunReportOptions): Promise<RunReportResult> {
   const { run, settings } = options;
-  const llmSettings = resolveLlmSettings(
-    run.model ? { ...options.flags, model: run.model } : options.flags,
-    options.env,
-  );
+  // A job that asks for the extractive engine gets it even where this process has a model configured.
+  const llmSettings =
+    run.engine === "extractive"
+      ? null
+      : resolveLlmSettings(run.model ? { ...options.flags, model: run.model } : options.flags, options.env);
+  const model = llmSettings?.model ?? null;
   const research = openResearch(options.flags, settings, options.env);
   let engine: LlmEngine | null = null;
-  const model = llmSettings.model;
-  if (model) {
+  if (llmSettings && model) {
     engine = openLlmEngine({
       storePath: settings.storePath,
       settings: { ...llmSettings, model },
@@ -154,7 +177,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       ...(options.budget ? { budget: options.budget } : {}),
       ...(options.shared ? { shared: options.shared } : {}),
     });
-  } else {
+  } else if (run.engine !== "extractive") {
     options.onExtractive?.();
   }
   try {

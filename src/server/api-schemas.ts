@@ -22,6 +22,7 @@ export const FIELD_ERROR_CODES: Record<string, string> = {
   limit: "bad-limit",
   format: "bad-format",
   q: "bad-query",
+  group: "bad-group",
 };
 
 function parseWebUrl(value: string, field: string, context: z.RefinementCtx): string {

@@ -106,6 +106,7 @@ export function openApiDocument() {
   const app = new OpenAPIHono();
   app.route("/api/reports", reportsRoutes({ maxUploadBytes: 2 * 1024 * 1024 } as ReportsDeps));
   app.route("/api", feedsRoutes({} as FeedsDeps));
+  app.route("/api/queue", queueRoutes({} as Queue<unknown, unknown>));
   // The login form's two endpoints are plain pages (pages-routes.ts); they are documented here.
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/index.js";
 import { tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
 import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
@@ -33,8 +34,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
   });
 
   /** A config naming the fake as provider `local`, at most 2 calls at once. */
-  const setup = (inputs: string[]) => {
-    const dir = tempDir();
+  const writeConfig = (dir: string) => {
     const config = join(dir, "shirabe.json");
     writeFileSync(
       config,
@@ -50,6 +50,11 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
         },
       }),
     );
+    return config;
+  };
+  const setup = (inputs: string[]) => {
+    const dir = tempDir();
+    const config = writeConfig(dir);
     const list = join(dir, "list.txt");
     writeFileSync(list, `${inputs.map((name) => join(EXAMPLES, name)).join("\n")}\n`);
     const dataDir = join(dir, "data");
@@ -70,11 +75,12 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     children.push(batch);
     return { batch, dataDir };
   };
-  const worker = (concurrency: string) => {
+  /** A short `lock` hands a killed worker's job over quickly; the default keeps a busy machine's jobs put. */
+  const worker = (concurrency: string, lock = "30", env: Record<string, string> = {}) => {
     const child = startWorker(
       redis.url,
-      ["--concurrency", concurrency, "--lock", "1", "--stalled-interval", "0.5"],
-      { LOCAL_LLM_KEY: KEY },
+      ["--concurrency", concurrency, "--lock", lock, "--stalled-interval", "0.5"],
+      { LOCAL_LLM_KEY: KEY, ...env },
     );
     children.push(child);
     return child;
@@ -84,7 +90,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
   it("finishes a SIGKILLed worker's report on another worker exactly once, repaying no answered call", async () => {
     fake.requests.length = 0;
     const { batch, dataDir } = setup(["article.html"]);
-    const first = worker("1");
+    const first = worker("1", "1");
     const deadline = Date.now() + 30_000;
     while (fake.requests.filter((request) => request.answered).length < 3 || fake.inFlight() === 0) {
       if (Date.now() > deadline)
@@ -95,7 +101,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     }
     await stop(first, "SIGKILL");
     const answered = new Set(fake.requests.filter((request) => request.answered).map(body));
-    const second = worker("1");
+    const second = worker("1", "1");
     const result = await Promise.race([
       batch.finished,
       new Promise<never>((_, reject) =>
@@ -139,5 +145,41 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     expect(reportsByInput(dataDir).size).toBe(4);
     // Two workers writing two reports each, every report sending its sections at once: still 2.
     expect(fake.maxInFlight()).toBe(2);
+  }, 60_000);
+
+  it("writes a job that asks for the extractive engine without the LLM its worker has configured", async () => {
+    fake.requests.length = 0;
+    const dir = tempDir();
+    const dataDir = join(dir, "data");
+    const list = join(dir, "list.txt");
+    writeFileSync(list, `${join(EXAMPLES, "deepseek-talent.html")}\n`);
+    // The worker's own configuration names the fake as its model.
+    const configured = worker("1", "30", { SHIRABE_CONFIG: writeConfig(dir) });
+    const batch = startCli(
+      ["batch", list, "--queue", redis.url, "--engine", "extractive", "--no-follow-links"],
+      {
+        SHIRABE_DATA_DIR: dataDir,
+      },
+    );
+    children.push(batch);
+    const result = await batch.finished;
+    expect(result.stdout, `${result.stderr}\n${configured.stderr()}`).toContain(
+      "batch: 1 done, 0 failed, 0 pending",
+    );
+    expect(fake.requests).toHaveLength(0);
+    const store = openStore({ path: join(dataDir, "shirabe.sqlite") });
+    try {
+      expect(store.listReports().map((report) => report.engine)).toEqual(["extractive"]);
+    } finally {
+      store.close();
+    }
+
+    // The same job without the choice is written by the worker's model.
+    const withModel = startCli(["batch", list, "--queue", redis.url, "--no-follow-links"], {
+      SHIRABE_DATA_DIR: dataDir,
+    });
+    children.push(withModel);
+    expect((await withModel.finished).stdout).toContain("batch: 1 done, 0 failed, 0 pending");
+    expect(fake.requests.length).toBeGreaterThan(0);
   }, 60_000);
 });

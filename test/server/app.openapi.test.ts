@@ -16,6 +16,8 @@ describe("docs/openapi.json is generated from the routes' schemas", () => {
       "/api/feeds/{feedId}",
       "/api/feeds/{feedId}/items",
       "/api/feeds/{feedId}/poll",
+      "/api/queue",
+      "/api/queue/retry",
       "/api/reports",
       "/api/reports.atom",
       "/api/reports/{id}",

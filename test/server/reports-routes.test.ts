@@ -396,15 +396,17 @@ describe("docs/openapi.json", () => {
     const feed = feeds.addFeed(`${site.url}/pages/report-source-c`, { autoReport: false });
     const created = await postJson(app, { url: `${site.url}/pages/report-source-c`, followLinks: false });
     await finished(app, created.body.id);
-    const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
-      ([path, item]) =>
+    // The queue API is answered only by serve --queue (test/server/queue-routes.test.ts calls it).
+    const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
+      .filter(([path]) => !path.startsWith("/api/queue"))
+      .flatMap(([path, item]) =>
         Object.keys(item)
           .filter((method) => method !== "parameters")
           .map((method) => ({
             path: path.replace("{id}", created.body.id).replace("{feedId}", feed.id),
             method: method.toUpperCase(),
           })),
-    );
+      );
     expect(operations.length).toBeGreaterThanOrEqual(8);
     // DELETE last, so the other operations still find the report.
     operations.sort((a, b) => Number(a.method === "DELETE") - Number(b.method === "DELETE"));

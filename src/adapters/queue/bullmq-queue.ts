@@ -157,9 +157,13 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
   };
 
   const getJob = async (id: string) => {
+    // The state first: a job read as done then has its result in the hash read after it (both are set
+    // at once when it finishes). Read the other way round, a job finishing in between reads as done
+    // with no result, and an enqueuer took that for "nothing to collect".
+    const state = await bull.getJobState(id);
     const job = (await bull.getJob(id)) as Job<BullJobData<Data>, Result> | undefined;
     if (!job) return null;
-    return toQueuedJob(job, await bull.getJobState(id));
+    return toQueuedJob(job, state);
   };
 
   const statesOf = async (ids: string[]): Promise<string[]> => {
@@ -176,24 +180,27 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
       const id = jobKey(name, data);
       const group = enqueueOptions.group ?? null;
       return whileDown(async () => {
+        const before = await bull.getJobState(id);
+        if (before === "unknown")
+          await bull.add(
+            "job",
+            { data, group },
+            {
+              jobId: id,
+              attempts: enqueueOptions.maxAttempts ?? options.maxAttempts ?? 3,
+              backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
+              // Kept: a finished job is what makes the same key "done" (`queue clean` removes old ones).
+              removeOnComplete: false,
+              removeOnFail: false,
+            },
+          );
+        // Marked after the job exists: a sweep that ran in between would take the mark of a job it
+        // cannot find for one removed (and drop it).
         const marks = redis.multi();
         if (group !== null) marks.sadd(keys.groups, group).sadd(keys.group(group), id);
         if (options.owner) marks.sadd(keys.owner(options.owner), id).sadd(keys.owners(id), options.owner);
         await marks.exec();
-        const before = await bull.getJobState(id);
         if (before !== "unknown") return { id, created: false, state: stateOf(before) };
-        await bull.add(
-          "job",
-          { data, group },
-          {
-            jobId: id,
-            attempts: enqueueOptions.maxAttempts ?? options.maxAttempts ?? 3,
-            backoff: { type: "exponential", delay: options.backoffMs ?? 2_000 },
-            // Kept: a finished job is what makes the same key "done" (`queue clean` removes old ones).
-            removeOnComplete: false,
-            removeOnFail: false,
-          },
-        );
         return { id, created: true, state: "waiting" as const };
       });
     },
@@ -259,12 +266,31 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
     groups: async () => (await redis.smembers(keys.groups)).sort(),
     uncollected: async () => {
       if (!options.owner) return [];
-      const ids = await redis.smembers(keys.owner(options.owner));
+      const mine = keys.owner(options.owner);
+      const ids = await redis.smembers(mine);
       const finished: Array<QueuedJob<Data, Result>> = [];
-      for (const id of ids) {
-        const job = await getJob(id);
-        if (!job) await redis.srem(keys.owner(options.owner), id);
-        else if (job.state === "done" || job.state === "failed") finished.push(job);
+      // One round trip per 500 jobs tells which are finished or gone; only finished ones are read whole,
+      // so a sweep of a long batch that is mostly still waiting stays cheap.
+      for (let start = 0; start < ids.length; start += 500) {
+        const chunk = ids.slice(start, start + 500);
+        const look = redis.pipeline();
+        for (const id of chunk) {
+          look.exists(`${prefix}:${name}:${id}`);
+          look.zscore(`${prefix}:${name}:completed`, id);
+          look.zscore(`${prefix}:${name}:failed`, id);
+        }
+        const answers = (await look.exec()) ?? [];
+        for (const [index, id] of chunk.entries()) {
+          const [exists, completed, failed] = answers.slice(index * 3, index * 3 + 3).map((answer) => {
+            if (answer?.[0]) throw answer[0];
+            return answer?.[1];
+          });
+          if (Number(exists) === 0) await redis.srem(mine, id);
+          else if (completed !== null || failed !== null) {
+            const job = await getJob(id);
+            if (job && (job.state === "done" || job.state === "failed")) finished.push(job);
+          }
+        }
       }
       return finished;
     },
@@ -309,11 +335,33 @@ export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queu
     },
     close: async () => {
       await Promise.all([...workers].map((worker) => worker.close()));
+      // A client that lost Redis may never finish its QUIT, even once Redis is back: it gets a moment,
+      // then its connection is cut (nothing is left to send).
       await reader?.stop();
-      await bull.close();
+      if (!(await settlesWithin(bull.close(), CLOSE_STEP_MS))) await bull.disconnect().catch(() => {});
       redis.disconnect();
     },
   };
+}
+
+/** How long each step of an orderly close may take before its connection is cut. */
+const CLOSE_STEP_MS = 2_000;
+
+/** True when `task` settled (either way) within `ms`. */
+async function settlesWithin(task: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = task.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Follows the event stream from now on, delivering other processes' events (this one's are local). */
@@ -325,17 +373,26 @@ function readEvents<Result>(
 ): { stop(): Promise<void> } {
   const client = openRedis(url, { blocking: true });
   let stopped = false;
+  // A read queued while Redis was away is never answered nor failed by disconnect() (ioredis keeps it
+  // in its offline queue): the loop waits for the read or for stop(), whichever comes first.
+  let halt: () => void = () => {};
+  const halted = new Promise<null>((resolve) => {
+    halt = () => resolve(null);
+  });
   const loop = (async () => {
     let last = "$";
     try {
-      const newest = await client.xrevrange(stream, "+", "-", "COUNT", 1);
-      last = newest[0]?.[0] ?? "0-0";
+      const newest = await Promise.race([client.xrevrange(stream, "+", "-", "COUNT", 1), halted]);
+      last = newest?.[0]?.[0] ?? "0-0";
     } catch {
       // Redis down now: start from the entries added after it is back.
     }
     while (!stopped) {
       try {
-        const batch = await client.xread("COUNT", 200, "BLOCK", 500, "STREAMS", stream, last);
+        const batch = await Promise.race([
+          client.xread("COUNT", 200, "BLOCK", 500, "STREAMS", stream, last),
+          halted,
+        ]);
         for (const [, entries] of batch ?? []) {
           for (const [id, fields] of entries) {
             last = id;
@@ -352,6 +409,7 @@ function readEvents<Result>(
   return {
     stop: async () => {
       stopped = true;
+      halt();
       client.disconnect();
       await loop;
     },

@@ -185,6 +185,7 @@ function remoteJobs(
           maxLinks: request.maxLinks ?? DEFAULTS.maxLinks,
           followLinks: request.followLinks ?? true,
           ...(request.engineName === "llm" && request.model ? { model: request.model } : {}),
+          ...(request.engineName === "extractive" ? { engine: "extractive" as const } : {}),
         },
         llm,
         research: {},
