@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,5 +9,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // A test that forgets --data-dir writes to a store of this run, never to the user's own reports.
+    env: {
+      XDG_DATA_HOME: mkdtempSync(join(tmpdir(), "shirabe-test-data-")),
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "shirabe-test-config-")),
+    },
   },
 });

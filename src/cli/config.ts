@@ -34,7 +34,9 @@ export interface Settings {
 }
 
 export function resolveSettings(flags: CommonFlags, env: NodeJS.ProcessEnv = process.env): Settings {
-  const dataDir = flags.dataDir ?? env.SHIRABE_DATA_DIR ?? defaultDataDir(env, homedir());
+  // The home of the environment given (a test's, a service's), not necessarily this process's.
+  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
+  const dataDir = flags.dataDir ?? env.SHIRABE_DATA_DIR ?? defaultDataDir(env, home);
   return {
     dataDir,
     storePath: join(dataDir, "shirabe.sqlite"),
