@@ -2,6 +2,7 @@
 // boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
+import { isPortalFurniture } from "./portal-furniture.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -142,6 +143,7 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
   const kept = blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
     if (block.block.type === "heading") return true;
+    if (isPortalFurniture(block.block)) return false;
     if (block.block.type === "list" && block.block.items.every(isDateline)) return false;
     if (isProseList(block)) return true;
     if (
