@@ -20,7 +20,7 @@ const COPYRIGHT =
   /版权所有|版權所有|未经(?:许可|授权|授權)不得转载|禁止转载|保留所有权|all rights reserved/iu;
 /** Prompts to share, follow or print the page, standing alone on a line. */
 const PROMPT =
-  /^[\s【[(（]*(?:分享到|分享至|转发到|微信扫一扫|扫一扫|扫描二维码|关注我们|关注微信|打印本页|打印此文|关闭窗口|返回顶部|一键转发|收藏本文)/u;
+  /^[\s【[(（]*(?:分享到|分享至|转发到|微信扫一扫|扫一扫|扫描二维码|关注我们|关注微信|打印本页|打印此文|关闭窗口|返回顶部|一键转发|收藏本文|添加收藏|加入收藏|设为首页)/u;
 
 /** Only lines in these scripts are read: English furniture is judged by the other rules. */
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -50,4 +50,20 @@ export function isPortalFurniture(block: Block): boolean {
     default:
       return false;
   }
+}
+
+/** Han and kana characters, counted to tell a line written in them from a mixed label. */
+const SPACELESS_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Share of a line's characters that must be Han or kana for it to read as a written line. */
+const MIN_SPACELESS_SHARE = 0.8;
+
+/**
+ * A line of Chinese or Japanese writing without a sentence mark: blogs set one phrase per line and leave
+ * the full stop out ("ボロボロの小屋は床をはがして張り替えたり"). Labels and menus are links, dates or
+ * mixed scripts, so a line that is almost all Han and kana is read as writing.
+ */
+export function isSpacelessLine(text: string): boolean {
+  const chars = text.replace(/\s+/g, "");
+  const spaceless = chars.match(SPACELESS_ALL)?.length ?? 0;
+  return spaceless > 0 && spaceless >= chars.length * MIN_SPACELESS_SHARE && !isFurnitureLine(text);
 }

@@ -33,3 +33,25 @@ describe("Chinese portal furniture", () => {
     expect(page(`<p>${line}</p>${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}`)).toContain(line);
   });
 });
+
+describe("Japanese blog lines", () => {
+  const LINES = [
+    "念願の二拠点生活がついに始まりました",
+    "まずは月の半分は街で働いて、",
+    "残りの半分は森の小屋で自由に過ごす生活",
+    "古い小屋は床をはがして張り替えたり",
+    "天井を抜いて屋根裏部屋を作ったり",
+    "壁紙の張り替えやペンキの塗り替えも",
+    "これからはお風呂とトイレの工事もあります。",
+    "全部自分でやろうというので大変です",
+  ];
+
+  it("reads a post set one phrase per line, mostly without full stops, as the article", () => {
+    const body = `<nav><a href="/">ホーム</a> <a href="/list">記事一覧</a></nav>
+      <div class="entry">${LINES.map((line) => `<p>${line}</p>`).join("")}</div>
+      <aside class="profile"><p>東京都在住、森と山菜が好きな二児の母です。</p></aside>`;
+    const text = extractArticle(decoded(html(body), "https://example.com/b")).text;
+    for (const line of LINES.slice(1, -1)) expect(text).toContain(line);
+    expect(text).not.toContain("二児の母");
+  });
+});
