@@ -2,6 +2,7 @@
 // boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
+import { isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -58,18 +59,27 @@ function isProseList(block: SourcedBlock): boolean {
   return (readingLength(block) * proseShare) / block.block.items.length >= MIN_ITEM_PROSE;
 }
 
-/** Prose: a paragraph, quote or code block of real sentences that is not mostly links. */
-function isProse(block: SourcedBlock): boolean {
+/**
+ * Prose: a paragraph, quote or code block of real sentences that is not mostly links. With `lines`, a
+ * Chinese or Japanese line without a full stop counts too (for choosing the container, not its edges).
+ */
+function isProse(block: SourcedBlock, lines = false): boolean {
   const type = block.block.type;
   if (type === "heading" || type === "table" || type === "list") return false;
   if (linkDensity(block) > MAX_PROSE_LINK_DENSITY) return false;
   const length = readingLength(block);
-  return length >= 80 || (length >= MIN_PROSE_CHARS && SENTENCE.test(blockTextOf(block)));
+  const text = blockTextOf(block);
+  return (
+    length >= 80 || (length >= MIN_PROSE_CHARS && (SENTENCE.test(text) || (lines && isSpacelessLine(text))))
+  );
 }
 
 function blockTextOf(block: SourcedBlock): string {
   return "text" in block.block ? block.block.text : "";
 }
+
+/** A Chinese/Japanese line without a full stop weighs this much of a sentence: likely writing, less sure. */
+const UNSTOPPED_LINE_FACTOR = 0.5;
 
 /** Each element's prose minus boilerplate characters, over its subtree. */
 export interface ScoreOptions {
@@ -82,8 +92,9 @@ export interface ScoreOptions {
 export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}): Map<Element, number> {
   const score = new Map<Element, number>();
   for (const block of blocks) {
-    const weight = isProse(block)
-      ? block.chars * (1 - linkDensity(block)) * (options.proseFactor?.(block) ?? 1)
+    const lineFactor = isProse(block) ? 1 : UNSTOPPED_LINE_FACTOR;
+    const weight = isProse(block, true)
+      ? block.chars * (1 - linkDensity(block)) * (options.proseFactor?.(block) ?? 1) * lineFactor
       : weightOf(block, options.countStructure ?? false);
     if (weight === 0) continue;
     for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
@@ -142,6 +153,7 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
   const kept = blocks.filter((block) => {
     if (!inside(block.owner, container)) return false;
     if (block.block.type === "heading") return true;
+    if (isPortalFurniture(block.block)) return false;
     if (block.block.type === "list" && block.block.items.every(isDateline)) return false;
     if (isProseList(block)) return true;
     if (

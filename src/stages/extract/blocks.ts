@@ -73,10 +73,15 @@ function resolve(href: string, base: string): string | null {
   }
 }
 
+/** An <a> with an href; a named anchor (`<a name="top">`, sometimes left open around a whole page) is not. */
+function isLink(element: Element): boolean {
+  return element.name === "a" && "href" in element.attribs;
+}
+
 /** Links and link-text length inside a subtree. */
 function linksIn(node: AnyNode, base: string, into: Link[]): number {
   if (!isElement(node)) return 0;
-  if (node.name === "a") {
+  if (isLink(node)) {
     const text = collapse(textOf(node));
     const url = resolve(attr(node, "href"), base);
     if (url) into.push({ url, text });
@@ -234,10 +239,11 @@ export function buildBlocks(root: Element, base: string): SourcedBlock[] {
         const text = collapse(textOf(child));
         if (text) push({ type: "quote", text }, child, child);
       } else {
-        if (name === "a") insideLink++;
+        const link = isLink(child);
+        if (link) insideLink++;
         visit(child);
         flush();
-        if (name === "a") insideLink--;
+        if (link) insideLink--;
       }
     }
   };

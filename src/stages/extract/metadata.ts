@@ -2,6 +2,7 @@
 import type { Document } from "domhandler";
 import { hostOf, toIsoDate } from "./article-text.js";
 import { attr, collapse, type Element, elements, isElement, textOf } from "./dom.js";
+import { norm, readingLength, stripSiteName, trimSpacelessTitle } from "./title-parts.js";
 
 export interface PageMetadata {
   title: string;
@@ -26,6 +27,8 @@ interface RawMetadata {
   meta: Map<string, string>;
   titleTag: string;
   h1s: string[];
+  /** h2/h3 texts (the first few): some pages give their headline one of these. */
+  subheadings: string[];
   canonical: string;
   baseHref: string;
   htmlLang: string;
@@ -36,6 +39,9 @@ interface RawMetadata {
 
 const ARTICLE_TYPES = /article|posting|report|blog|news/i;
 const BYLINE_HINT = /(^|[-_\s])(byline|author|writer|by-line)([-_\s]|$)/i;
+
+/** h2/h3 headings kept as possible headlines: the headline sits near the top when it is one of them. */
+const MAX_SUBHEADINGS = 20;
 
 /** JSON-LD nodes looked at per page: real pages publish a handful; hostile ones nest thousands deep. */
 const MAX_JSON_LD_NODES = 1000;
@@ -69,6 +75,7 @@ function collect(document: Document): RawMetadata {
     meta: new Map(),
     titleTag: "",
     h1s: [],
+    subheadings: [],
     canonical: "",
     baseHref: "",
     htmlLang: "",
@@ -95,6 +102,10 @@ function collect(document: Document): RawMetadata {
         break;
       case "h1":
         raw.h1s.push(collapse(textOf(element)));
+        break;
+      case "h2":
+      case "h3":
+        if (raw.subheadings.length < MAX_SUBHEADINGS) raw.subheadings.push(collapse(textOf(element)));
         break;
       case "link":
         if (/\bcanonical\b/i.test(attr(element, "rel")) && !raw.canonical)
@@ -170,34 +181,20 @@ function absolute(href: string, base: string): string | null {
   }
 }
 
-const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-/** Drops a " | Site" / " - Site" suffix or prefix when that part names the site. */
-export function stripSiteName(title: string, siteNames: string[]): string {
-  const names = siteNames.map(norm).filter(Boolean);
-  const parts = title.split(/\s+[|\-–—·•:»«/]\s+/);
-  if (parts.length < 2) return title;
-  const isSite = (part: string) => {
-    const key = norm(part);
-    return key.length > 0 && names.some((name) => name === key || name.includes(key) || key.includes(name));
-  };
-  const first = parts[0] ?? "";
-  const last = parts[parts.length - 1] ?? "";
-  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/\s+[|\-–—·•:»«/]\s*$/, "");
-  if (isSite(first)) return title.slice(first.length).replace(/^\s*[|\-–—·•:»«/]\s+/, "");
-  return title;
-}
-
 function pickTitle(raw: RawMetadata, ld: JsonObject | null, siteNames: string[]): string {
   const og = collapse(raw.meta.get("og:title") ?? raw.meta.get("twitter:title") ?? "");
   const headline = stringOf(ld?.headline) ?? "";
-  const candidates = [og, headline, raw.titleTag].filter(Boolean).map((t) => stripSiteName(t, siteNames));
+  const headings = [...raw.h1s, ...raw.subheadings];
+  const candidates = [og, headline, raw.titleTag]
+    .filter(Boolean)
+    .map((t) => trimSpacelessTitle(stripSiteName(t, siteNames), siteNames, headings));
   // An h1 that agrees with the declared title is the cleanest form of it.
   for (const h1 of raw.h1s) {
     if (h1 && candidates.some((candidate) => norm(candidate) === norm(h1))) return h1;
   }
   for (const h1 of raw.h1s) {
-    if (h1.length > 10 && candidates.some((candidate) => norm(candidate).includes(norm(h1)))) return h1;
+    if (readingLength(h1) > 10 && candidates.some((candidate) => norm(candidate).includes(norm(h1))))
+      return h1;
   }
   return candidates[0] ?? raw.h1s.find(Boolean) ?? "";
 }

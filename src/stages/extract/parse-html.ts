@@ -6,6 +6,7 @@
 // as far as it was reached, and never hangs.
 import { type Document, DomHandler } from "domhandler";
 import { Parser } from "htmlparser2";
+import { closeRunawayTitle } from "./runaway-title.js";
 
 export interface ParseLimits {
   /** Elements nested deeper than this are not built (real pages stay far below it). */
@@ -126,8 +127,14 @@ class BoundedParser extends Parser {
     const name = this.nameAt(start, endIndex);
     const ignored = this.ignored.get(name) ?? 0;
     if (ignored > 0) this.ignored.set(name, ignored - 1);
-    // htmlparser2 itself invents the missing <p> of a stray </p> and the <br> of a </br>.
-    if (ignored > 0 || (!this.handler.isOpen(name) && name !== "p" && name !== "br")) {
+    // htmlparser2 itself invents the missing <p> of a stray </p> and the <br> of a </br>. </body> and
+    // </html> close nothing, as in browsers: what follows an early one is still the page's body.
+    if (
+      ignored > 0 ||
+      name === "body" ||
+      name === "html" ||
+      (!this.handler.isOpen(name) && name !== "p" && name !== "br")
+    ) {
       this.endIndex = endIndex;
       this.startIndex = endIndex + 1;
       return;
@@ -136,7 +143,8 @@ class BoundedParser extends Parser {
   }
 }
 
-export function parseHtml(source: string, limits: ParseLimits = PARSE_LIMITS): ParsedHtml {
+export function parseHtml(page: string, limits: ParseLimits = PARSE_LIMITS): ParsedHtml {
+  const source = closeRunawayTitle(page);
   const handler = new BoundedHandler();
   const parser = new BoundedParser(source, handler, limits);
   parser.end(source);

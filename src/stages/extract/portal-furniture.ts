@@ -1,0 +1,69 @@
+// Chinese and Japanese portal furniture read by its text, the way English datelines and ad labels are:
+// meta lines ("2005-04-27 14:32 来源：某某网 作者：某某 阅读：8169"), copyright lines ("版权所有，未经许可
+// 不得转载") and share prompts ("分享到：", "微信扫一扫"). Editor and reporter credits and "原标题" lines are
+// left alone: most hand-made truths keep them as part of the article.
+import type { Block } from "../../types.js";
+
+/** Labels of a story's meta line: source, author, time, publication, update, views. */
+const META_LABEL =
+  /(?:来源|來源|作者|时间|時間|发布|發布|发表于|更新|阅读|閱讀|浏览|瀏覽|点击|點擊|访问统计|字号)\s*[:：|]?/u;
+/** A date or a time: 2005-04-27, 2005年3月11日, 9/17/2004, 14:32. */
+const DATE_OR_TIME =
+  /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}:\d{2}/u;
+/** A view counter: "已被阅读178次", "浏览次数: 2168", "您是本文第 154 个阅览者". */
+const VIEW_COUNT =
+  /(?:阅读|閱讀|浏览|瀏覽|点击|點擊|阅览|閱覽)[^。！？]{0,6}\d+|\d+\s*(?:次|个阅览者|人阅读)/u;
+/** A sentence end: prose, not a meta line. */
+const SENTENCE_END = /[。！？]/u;
+/** Copyright and reprint notices. */
+const COPYRIGHT =
+  /版权所有|版權所有|未经(?:许可|授权|授權)不得转载|禁止转载|保留所有权|all rights reserved/iu;
+/** Prompts to share, follow or print the page, standing alone on a line. */
+const PROMPT =
+  /^[\s【[(（]*(?:分享到|分享至|转发到|微信扫一扫|扫一扫|扫描二维码|关注我们|关注微信|打印本页|打印此文|关闭窗口|返回顶部|一键转发|收藏本文|添加收藏|加入收藏|设为首页)/u;
+
+/** Only lines in these scripts are read: English furniture is judged by the other rules. */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Meta, copyright and prompt lines are short; longer ones are prose that mentions these words. */
+const MAX_LINE = 100;
+const MAX_PROMPT = 30;
+
+function isFurnitureLine(text: string): boolean {
+  const line = text.trim();
+  if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
+  if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
+  if (COPYRIGHT.test(line)) return true;
+  if (SENTENCE_END.test(line)) return false;
+  return META_LABEL.test(line) && (DATE_OR_TIME.test(line) || VIEW_COUNT.test(line));
+}
+
+/** A paragraph, one-row table or one-item list that is portal furniture rather than article text. */
+export function isPortalFurniture(block: Block): boolean {
+  switch (block.type) {
+    case "paragraph":
+      return isFurnitureLine(block.text);
+    case "table":
+      return block.rows.length === 1 && isFurnitureLine((block.rows[0] ?? []).join(" "));
+    case "list":
+      return block.items.length === 1 && isFurnitureLine(block.items[0] ?? "");
+    default:
+      return false;
+  }
+}
+
+/** Han and kana characters, counted to tell a line written in them from a mixed label. */
+const SPACELESS_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Share of a line's characters that must be Han or kana for it to read as a written line. */
+const MIN_SPACELESS_SHARE = 0.8;
+
+/**
+ * A line of Chinese or Japanese writing without a sentence mark: blogs set one phrase per line and leave
+ * the full stop out ("ボロボロの小屋は床をはがして張り替えたり"). Labels and menus are links, dates or
+ * mixed scripts, so a line that is almost all Han and kana is read as writing.
+ */
+export function isSpacelessLine(text: string): boolean {
+  const chars = text.replace(/\s+/g, "");
+  const spaceless = chars.match(SPACELESS_ALL)?.length ?? 0;
+  return spaceless > 0 && spaceless >= chars.length * MIN_SPACELESS_SHARE && !isFurnitureLine(text);
+}

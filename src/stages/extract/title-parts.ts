@@ -1,0 +1,111 @@
+// Cleans a page title down to its headline: a spaced " | Site" part that names the site goes; in scripts
+// without spaces, so do channel and column names, authors and photo credits after the headline. Chinese
+// and Japanese portals join those parts with unspaced separators ("标题_网易新闻", "标题--大河网",
+// "見出し | | 著者 | サイト"), which the spaced rule does not see.
+
+/** Han, kana and Hangul: scripts whose titles are read here. */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const SPACELESS_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * Separators between a headline and the names after it: bars, underscores, doubled hyphens, a spaced dash
+ * or colon, and a lone hyphen unless it joins letters or digits ("1-10月", "GPU-EDN" stay whole). The
+ * Chinese dash "——" belongs to headlines and is not one.
+ */
+const SEPARATOR = /\s*(?:[|｜]|_+|-{2,}|\s[-–—:：]\s|::|»|«|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9])|[:：])\s*/gu;
+
+/** After a colon, spaced or not, only the site's name is cut ("見出し：朝日新聞デジタル"). */
+const SITE_COLON = /^\s*[:：]\s*$/;
+
+/** A trailing photo credit: "（写真＝ロイター）", "(图)"-style notes are kept, credits are not. */
+const PHOTO_CREDIT = /\s*[（(](?:写真|撮影|图片|圖片|图|photo)[＝=:：/／][^（）()]*[）)]\s*$/iu;
+
+/** A name part is at most this share of the headline's length: headlines are longer than what follows. */
+const NAME_SHARE = 0.67;
+
+/** Letters and digits only, lower-cased: how title parts, headings and site names are compared. */
+export const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** Whether a title part is one of the site's names, or holds one, or is held by one. */
+function namesSite(part: string, siteNames: string[]): boolean {
+  const key = norm(part);
+  return (
+    key.length > 0 &&
+    siteNames.map(norm).some((name) => name && (name === key || name.includes(key) || key.includes(name)))
+  );
+}
+
+/** Drops a " | Site" / " - Site" suffix or prefix when that part names the site. */
+export function stripSiteName(title: string, siteNames: string[]): string {
+  const parts = title.split(/\s+[|\-–—·•:»«/]\s+/);
+  if (parts.length < 2) return title;
+  const isSite = (part: string) => namesSite(part, siteNames);
+  const first = parts[0] ?? "";
+  const last = parts[parts.length - 1] ?? "";
+  if (isSite(last)) return title.slice(0, title.length - last.length).replace(/\s+[|\-–—·•:»«/]\s*$/, "");
+  if (isSite(first)) return title.slice(first.length).replace(/^\s*[|\-–—·•:»«/]\s+/, "");
+  return title;
+}
+
+/** Length in letter-equivalents: a Han or kana character carries about what two letters do. */
+export function readingLength(text: string): number {
+  const key = norm(text);
+  return key.length + (key.match(SPACELESS_ALL)?.length ?? 0);
+}
+
+interface TitlePart {
+  part: string;
+  /** The title up to the end of this part. */
+  prefix: string;
+  /** The separator before it ("" for the first part). */
+  before: string;
+}
+
+/** The title's parts between separators. */
+function splitTitle(title: string): TitlePart[] {
+  const parts: TitlePart[] = [];
+  let start = 0;
+  let before = "";
+  for (const match of title.matchAll(SEPARATOR)) {
+    const at = match.index ?? 0;
+    if (at > start) parts.push({ part: title.slice(start, at), prefix: title.slice(0, at), before });
+    if (at > start || !before) before = match[0];
+    start = at + match[0].length;
+  }
+  if (start < title.length) parts.push({ part: title.slice(start), prefix: title, before });
+  return parts;
+}
+
+/**
+ * The headline of a title in a spaceless script: a page heading that the title starts with, else the
+ * title without trailing parts that name the site or are much shorter than what comes before them.
+ * Titles in other scripts are returned unchanged.
+ */
+export function trimSpacelessTitle(title: string, siteNames: string[], headings: string[]): string {
+  if (!SPACELESS.test(title)) return title;
+  const credited = title.replace(PHOTO_CREDIT, "");
+  const parts = splitTitle(credited);
+  if (parts.length < 2) return credited;
+  // A heading on the page that the title starts with (up to a separator) is the headline itself; not
+  // before a colon, where it is a column's or a topic's name ("水説：見出し").
+  const byKey = new Map(headings.map((heading) => [norm(heading), heading] as const));
+  for (let index = 0; index < parts.length - 1; index++) {
+    const { prefix } = parts[index] as TitlePart;
+    const heading = norm(prefix) ? byKey.get(norm(prefix)) : undefined;
+    if (heading && !SITE_COLON.test((parts[index + 1] as TitlePart).before)) return heading;
+  }
+  let end = parts.length - 1;
+  while (end > 0) {
+    const { part, before } = parts[end] as TitlePart;
+    const head = (parts[end - 1] as TitlePart).prefix;
+    // Only a named part ends a title after a colon, and a part of punctuation ("(@_@。") is
+    // the headline's own.
+    const short =
+      !SITE_COLON.test(before) &&
+      norm(part).length > 0 &&
+      readingLength(part) <= readingLength(head) * NAME_SHARE;
+    if (!namesSite(part, siteNames) && !short) break;
+    end--;
+  }
+  return (parts[end] as TitlePart).prefix.trim();
+}

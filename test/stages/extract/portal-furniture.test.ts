@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/stages/extract/index.js";
+import { decoded, html } from "../../support/extract-pages.js";
+
+const ZH_PROSE = [
+  "市政府周二宣布，河畔公园将扩建四公顷湿地，原计划在此修建的停车楼项目随之取消。",
+  "支持者表示，湿地能在春季暴雨时吸收洪水；反对者则认为，市中心停车难的问题会因此更加严重。",
+  "工程预计明年开工，市议会要求园林部门在三月底前提交维护费用的报告，并向市民公开征求意见。",
+];
+
+const page = (lines: string) =>
+  extractArticle(
+    decoded(html(`<div class="main"><h1>河畔公园扩建获批</h1>${lines}</div>`), "https://example.com/a"),
+  ).text;
+
+describe("Chinese portal furniture", () => {
+  it("drops meta lines, copyright notices and share prompts around the article", () => {
+    const text = page(`
+      <p>2025-02-04 14:32 来源：河畔日报 作者：王明 阅读：8169</p>
+      ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
+      <p>分享到：</p>
+      <p>河畔日报社 版权所有，未经许可不得转载</p>`);
+    expect(text).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("keeps an editor's credit inside the article", () => {
+    const lines = [ZH_PROSE[0], "（记者 王明）", ...ZH_PROSE.slice(1)] as string[];
+    expect(page(lines.map((line) => `<p>${line}</p>`).join(""))).toBe(lines.join("\n\n"));
+  });
+
+  it("keeps prose that mentions a source and a date", () => {
+    const line = "据河畔日报2月4日报道，来源于市政府的消息称，公园扩建工程将于明年开工。";
+    expect(page(`<p>${line}</p>${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}`)).toContain(line);
+  });
+});
+
+describe("Japanese blog lines", () => {
+  const LINES = [
+    "念願の二拠点生活がついに始まりました",
+    "まずは月の半分は街で働いて、",
+    "残りの半分は森の小屋で自由に過ごす生活",
+    "古い小屋は床をはがして張り替えたり",
+    "天井を抜いて屋根裏部屋を作ったり",
+    "壁紙の張り替えやペンキの塗り替えも",
+    "これからはお風呂とトイレの工事もあります。",
+    "全部自分でやろうというので大変です",
+  ];
+
+  it("reads a post set one phrase per line, mostly without full stops, as the article", () => {
+    const body = `<nav><a href="/">ホーム</a> <a href="/list">記事一覧</a></nav>
+      <div class="entry">${LINES.map((line) => `<p>${line}</p>`).join("")}</div>
+      <aside class="profile"><p>東京都在住、森と山菜が好きな二児の母です。</p></aside>`;
+    const text = extractArticle(decoded(html(body), "https://example.com/b")).text;
+    for (const line of LINES.slice(1, -1)) expect(text).toContain(line);
+    expect(text).not.toContain("二児の母");
+  });
+});
