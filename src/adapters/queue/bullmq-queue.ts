@@ -8,7 +8,6 @@ import type { Job } from "bullmq";
 import type {
   Enqueued,
   EnqueueOptions,
-  JobState,
   Queue,
   QueuedJob,
   QueueEvent,
@@ -16,9 +15,11 @@ import type {
   Worker,
 } from "../../ports/queue.js";
 import { bullConnection, openRedis, retryWhileDown } from "../redis/redis-connection.js";
+import { type BullJobData, bullKeys, stateOf, toQueuedJob } from "./bull-job-records.js";
 import { bullmq } from "./bullmq-module.js";
 import { startBullWorker } from "./bullmq-worker.js";
 import { jobKey } from "./job-key.js";
+import { readEvents } from "./queue-event-reader.js";
 
 export interface BullmqQueueOptions {
   /** redis://host:port */
@@ -50,75 +51,6 @@ export interface BullmqQueueOptions {
   onUnavailable?: (message: string) => void;
   /** How long enqueue keeps trying while Redis is down. Default 10 minutes. */
   unavailableTimeoutMs?: number;
-}
-
-/** What BullMQ stores as a job's data: the port's data with its group beside it. */
-export interface BullJobData<Data> {
-  data: Data;
-  group: string | null;
-}
-
-export interface BullKeys {
-  groups: string;
-  group(group: string): string;
-  owner(owner: string): string;
-  owners(id: string): string;
-  deferred: string;
-  events: string;
-}
-
-function bullKeys(prefix: string, name: string): BullKeys {
-  const base = `${prefix}:${name}:x`;
-  return {
-    groups: `${base}:groups`,
-    group: (group) => `${base}:group:${group}`,
-    owner: (owner) => `${base}:owner:${owner}`,
-    owners: (id) => `${base}:owners:${id}`,
-    deferred: `${base}:deferred`,
-    events: `${base}:events`,
-  };
-}
-
-export function stateOf(bullState: string): JobState {
-  if (bullState === "completed") return "done";
-  if (bullState === "failed") return "failed";
-  if (bullState === "active") return "active";
-  return "waiting";
-}
-
-/** A failure reason as the adapter writes it (JSON), or BullMQ's own text (a stalled job's). */
-export function failureOf(reason: string | undefined): { code: string; message: string } | null {
-  if (!reason) return null;
-  try {
-    const parsed = JSON.parse(reason) as { code?: unknown; message?: unknown };
-    if (typeof parsed.code === "string" && typeof parsed.message === "string") {
-      return { code: parsed.code, message: parsed.message };
-    }
-  } catch {
-    // BullMQ's own reasons are plain text.
-  }
-  return { code: /stalled/i.test(reason) ? "stalled" : "failed", message: reason };
-}
-
-export function toQueuedJob<Data, Result>(
-  job: Job<BullJobData<Data>, Result>,
-  bullState: string,
-): QueuedJob<Data, Result> {
-  const state = stateOf(bullState);
-  const at = (ms: number | undefined) => new Date(ms ?? job.timestamp).toISOString();
-  return {
-    id: job.id ?? "",
-    data: job.data.data,
-    group: job.data.group,
-    state,
-    attempts: job.attemptsMade + (state === "active" ? 1 : 0),
-    maxAttempts: job.opts.attempts ?? 1,
-    createdAt: at(job.timestamp),
-    updatedAt: at(job.finishedOn ?? job.processedOn ?? job.timestamp),
-    progress: job.progress === 0 ? null : job.progress,
-    result: state === "done" ? (job.returnvalue ?? null) : null,
-    error: state === "done" ? null : failureOf(job.failedReason),
-  };
 }
 
 export function openBullmqQueue<Data, Result>(options: BullmqQueueOptions): Queue<Data, Result> {
@@ -362,56 +294,4 @@ async function settlesWithin(task: Promise<unknown>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Follows the event stream from now on, delivering other processes' events (this one's are local). */
-function readEvents<Result>(
-  url: string,
-  stream: string,
-  instance: string,
-  deliver: (event: QueueEvent<Result>) => void,
-): { stop(): Promise<void> } {
-  const client = openRedis(url, { blocking: true });
-  let stopped = false;
-  // A read queued while Redis was away is never answered nor failed by disconnect() (ioredis keeps it
-  // in its offline queue): the loop waits for the read or for stop(), whichever comes first.
-  let halt: () => void = () => {};
-  const halted = new Promise<null>((resolve) => {
-    halt = () => resolve(null);
-  });
-  const loop = (async () => {
-    let last = "$";
-    try {
-      const newest = await Promise.race([client.xrevrange(stream, "+", "-", "COUNT", 1), halted]);
-      last = newest?.[0]?.[0] ?? "0-0";
-    } catch {
-      // Redis down now: start from the entries added after it is back.
-    }
-    while (!stopped) {
-      try {
-        const batch = await Promise.race([
-          client.xread("COUNT", 200, "BLOCK", 500, "STREAMS", stream, last),
-          halted,
-        ]);
-        for (const [, entries] of batch ?? []) {
-          for (const [id, fields] of entries) {
-            last = id;
-            const origin = fields[fields.indexOf("origin") + 1];
-            const event = fields[fields.indexOf("event") + 1];
-            if (origin !== instance && event) deliver(JSON.parse(event) as QueueEvent<Result>);
-          }
-        }
-      } catch {
-        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  })();
-  return {
-    stop: async () => {
-      stopped = true;
-      halt();
-      client.disconnect();
-      await loop;
-    },
-  };
 }

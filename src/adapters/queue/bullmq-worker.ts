@@ -8,9 +8,9 @@ import type { Redis } from "ioredis";
 import { isShirabeError } from "../../errors.js";
 import { JobDeferred, type JobHandler, type QueueEvent, type Worker } from "../../ports/queue.js";
 import { bullConnection } from "../redis/redis-connection.js";
+import { type BullJobData, type BullKeys, failureOf, toQueuedJob } from "./bull-job-records.js";
 import { bullmq } from "./bullmq-module.js";
-import type { BullJobData, BullKeys, BullmqQueueOptions } from "./bullmq-queue.js";
-import { failureOf, toQueuedJob } from "./bullmq-queue.js";
+import type { BullmqQueueOptions } from "./bullmq-queue.js";
 
 export interface BullWorkerContext<Data, Result> {
   url: string;
