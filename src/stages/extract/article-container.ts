@@ -52,6 +52,11 @@ function linkDensity(block: SourcedBlock): number {
 
 /** Characters of non-link text per list item: link lists have next to none, listicles plenty. */
 const MIN_ITEM_PROSE = 30;
+/**
+ * A list of sentences (a listicle, a roundup of notes) counts as prose at this weight: enough to carry a
+ * post that is one short intro and a long list, not so much that a sidebar of teaser summaries wins.
+ */
+const PROSE_LIST_WEIGHT = 0.5;
 
 function isProseList(block: SourcedBlock): boolean {
   if (block.block.type !== "list") return false;
@@ -89,36 +94,54 @@ export interface ScoreOptions {
   countStructure?: boolean;
 }
 
-export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}): Map<Element, number> {
-  const score = new Map<Element, number>();
+/**
+ * Each element's score over its subtree (`total`), and the part of it that lists of sentences gave
+ * (`fromLists`): a wrapper must tie the best element on its other blocks too, or a list inside the article
+ * would make any wrapper around the article, sidebar and all, look like a tie.
+ */
+export interface ElementScores {
+  total: Map<Element, number>;
+  fromLists: Map<Element, number>;
+}
+
+export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}): ElementScores {
+  const total = new Map<Element, number>();
+  const fromLists = new Map<Element, number>();
+  const countStructure = options.countStructure ?? false;
   for (const block of blocks) {
-    const lineFactor = isProse(block) ? 1 : UNSTOPPED_LINE_FACTOR;
-    const weight = isProse(block, true)
-      ? block.chars * (1 - linkDensity(block)) * (options.proseFactor?.(block) ?? 1) * lineFactor
-      : weightOf(block, options.countStructure ?? false);
+    const prose = isProse(block, true);
+    const proseList = !prose && isProseList(block);
+    const factor = prose || proseList ? (options.proseFactor?.(block) ?? 1) : 1;
+    const lineFactor = prose && !isProse(block) ? UNSTOPPED_LINE_FACTOR : 1;
+    const weight =
+      (prose ? block.chars * (1 - linkDensity(block)) * lineFactor : weightOf(block, countStructure)) *
+      factor;
     if (weight === 0) continue;
     for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
       if (element.type !== "tag") break;
-      score.set(element, (score.get(element) ?? 0) + weight);
+      total.set(element, (total.get(element) ?? 0) + weight);
+      if (proseList && !countStructure) fromLists.set(element, (fromLists.get(element) ?? 0) + weight);
     }
   }
-  return score;
+  return { total, fromLists };
 }
 
 /**
- * Non-prose blocks: section headings, tables and listicles are neutral (they belong to articles but also
- * to sidebars, so they should not pull the choice either way); everything else — link lists, teaser
- * titles, labels — costs its length.
+ * Non-prose blocks: section headings and tables are neutral (they belong to articles but also to sidebars,
+ * so they should not pull the choice either way), lists of sentences count at a discount; everything
+ * else — link lists, teaser titles, labels — costs its length.
  */
 function weightOf(block: SourcedBlock, countStructure: boolean): number {
   const type = block.block.type;
   if (type === "heading" && !isTeaserTitle(block)) return 0;
-  if (type === "table" || isProseList(block)) return countStructure ? block.chars - block.linkChars : 0;
+  if (isProseList(block)) return (block.chars - block.linkChars) * (countStructure ? 1 : PROSE_LIST_WEIGHT);
+  if (type === "table") return countStructure ? block.chars - block.linkChars : 0;
   return -BOILERPLATE_COST * block.chars;
 }
 
 /** The element whose subtree maximises prose minus boilerplate, optionally only among `within`'s subtree. */
-export function chooseContainer(score: Map<Element, number>, within?: Element): Element | null {
+export function chooseContainer(scores: ElementScores, within?: Element): Element | null {
+  const score = scores.total;
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, value] of score) {
@@ -129,13 +152,17 @@ export function chooseContainer(score: Map<Element, number>, within?: Element): 
   }
   // Prefer a wrapper that scores nearly as well: the article minus one noisy paragraph is not the article.
   let chosen = best;
+  const withoutLists = (element: Element) => (score.get(element) ?? 0) - (scores.fromLists.get(element) ?? 0);
+  const bestWithoutLists = best ? withoutLists(best) : 0;
   for (
     let node = best?.parent as Element | null;
     node && node.type === "tag";
     node = node.parent as Element | null
   ) {
     if (within && !inside(node, within)) break;
-    if ((score.get(node) ?? 0) >= bestScore * NEAR_TIE) chosen = node;
+    const tie =
+      (score.get(node) ?? 0) >= bestScore * NEAR_TIE && withoutLists(node) >= bestWithoutLists * NEAR_TIE;
+    if (tie) chosen = node;
   }
   return chosen;
 }

@@ -1,5 +1,6 @@
 // Turns a cleaned tree into structured blocks, remembering for each block the element it came from and
 // how much of its text is link text, so the scorer can find the article's container.
+import { Text } from "domhandler";
 import type { Block, Link } from "../../types.js";
 import { type AnyNode, attr, collapse, type Element, isElement, textOf } from "./dom.js";
 
@@ -196,15 +197,19 @@ export function buildBlocks(root: Element, base: string): SourcedBlock[] {
   };
 
   const flush = () => {
+    lineBreak = false;
     if (inline.length === 0) return;
     const text = collapse(inline.map(textOf).join(""));
     if (text) push({ type: "paragraph", text }, inlineOwner, inline);
     inline = [];
   };
 
+  // One <br> breaks a line inside a paragraph (hard-wrapped text); two in a row end the paragraph.
+  let lineBreak = false;
   const visit = (element: Element) => {
     for (const child of element.children) {
       if (!isElement(child)) {
+        if (child.type === "text" && child.data.trim()) lineBreak = false;
         if (child.type === "text") {
           if (inline.length === 0) inlineOwner = element;
           inline.push(child);
@@ -213,10 +218,19 @@ export function buildBlocks(root: Element, base: string): SourcedBlock[] {
       }
       const name = child.name;
       if (name === "br") {
-        flush();
+        if (inline.length > 0 && !lineBreak) {
+          lineBreak = true;
+          inline.push(new Text(" "));
+        } else flush();
         continue;
       }
+      lineBreak = false;
       if (!BLOCK.has(name) && !hasBlockContent(child)) {
+        // An inline wrapper around lines (<font>…<br>…</font>): its breaks still split the text.
+        if (name !== "a" && countBreaks(child) > 0) {
+          visit(child);
+          continue;
+        }
         if (inline.length === 0) inlineOwner = element;
         inline.push(child);
         continue;

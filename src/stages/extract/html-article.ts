@@ -2,7 +2,7 @@
 import { type Document, Element as DomElement } from "domhandler";
 import { detectLang } from "../../text/language.js";
 import type { Article, Block, DecodedPage, Link } from "../../types.js";
-import { chooseContainer, scoreElements, selectBlocks } from "./article-container.js";
+import { chooseContainer, type ElementScores, scoreElements, selectBlocks } from "./article-container.js";
 import { articleText, dateFromUrl, toIsoDate } from "./article-text.js";
 import { buildBlocks, type SourcedBlock } from "./blocks.js";
 import { collectCitedLinks } from "./cited-links.js";
@@ -40,9 +40,10 @@ const HINTED_PROSE_FACTOR = 0.3;
 const WRAPPER_SHARE = 0.5;
 
 /** The draft container, its ancestors, and the descendants holding most of its prose. */
-function articleWrappers(score: Map<Element, number>, draft: Element | null): Set<Element> {
+function articleWrappers(scores: ElementScores, draft: Element | null): Set<Element> {
   const keep = new Set<Element>();
   if (!draft) return keep;
+  const score = scores.total;
   const threshold = (score.get(draft) ?? 0) * WRAPPER_SHARE;
   for (const [element, value] of score) if (value >= threshold) keep.add(element);
   for (let node: Element | null = draft; node && node.type === "tag"; node = node.parent as Element | null) {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../../src/stages/extract/index.js";
+import { decoded, html, PROSE } from "../../support/extract-pages.js";
+
+describe("choosing the article's container", () => {
+  it("reads a post that is one short intro line and a long list of sentences", () => {
+    const items = [
+      ...PROSE,
+      "Residents who spoke at the hearing mostly backed the plan, though several asked for more lighting on the paths.",
+    ];
+    const page = html(`
+      <div class="post"><h1>Notes from the week</h1>
+        <p>Here is what happened this week:</p>
+        <ul>${items.map((item) => `<li>${item}</li>`).join("")}</ul>
+      </div>
+      <div class="sidebar"><p>This blog is written by one person in her spare time, since 2009, about the
+        city, its parks, its council and the people who turn up to its meetings on Tuesday nights.</p></div>`);
+    const text = extractArticle(decoded(page)).text;
+    for (const item of items) expect(text).toContain(item);
+    expect(text).not.toContain("spare time");
+  });
+});
