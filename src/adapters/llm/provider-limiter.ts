@@ -41,7 +41,7 @@ export function runLimited<T>(limiter: Limiter, task: () => Promise<T>, stop: Ab
       if (!started) reject(stop.reason);
     };
     stop.addEventListener("abort", onStop, { once: true });
-    void limiter(async () => {
+    limiter(async () => {
       // A call that waited got its turn because another one ended, perhaps in the failure that ends the
       // run; one turn of the event loop lets that failure reach the run (and stop) before this is sent.
       if (queued) await new Promise((resume) => setImmediate(resume));
@@ -53,6 +53,11 @@ export function runLimited<T>(limiter: Limiter, task: () => Promise<T>, stop: Ab
       } catch (error) {
         reject(error);
       }
+    }).catch((error: unknown) => {
+      // The limiter itself failed (a shared limiter whose Redis connection closed while this call waited,
+      // as when a worker stops): the call fails with it — unhandled, it would end the process.
+      stop.removeEventListener("abort", onStop);
+      reject(error);
     });
   });
 }

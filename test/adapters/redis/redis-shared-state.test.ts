@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLimiter } from "../../../src/adapters/llm/provider-limiter.js";
+import { createLimiter, runLimited } from "../../../src/adapters/llm/provider-limiter.js";
 import { parseRedisUrl, retryWhileDown } from "../../../src/adapters/redis/redis-connection.js";
 import { createRedisLimiter } from "../../../src/adapters/redis/redis-limiter.js";
 import { openRedisLlmCache } from "../../../src/adapters/redis/redis-llm-cache.js";
@@ -90,5 +90,32 @@ describe.skipIf(!HAS_REDIS)("Redis shared state", () => {
       }),
     ).rejects.toThrow(/redis:\/\/127\.0\.0\.1:1: the job queue's Redis is unreachable/);
     expect(said[0]).toMatch(/Redis is unreachable \(connect ECONNREFUSED/);
+  });
+
+  it("fails a call waiting for a shared slot when its connection closes, instead of ending the process", async () => {
+    // A worker stopping closes the shared connection while a call still waits for a provider slot.
+    const redis = client();
+    const limiter = createRedisLimiter({
+      redis,
+      key: `test:closing:${limits++}`,
+      concurrency: 1,
+      pollMs: 20,
+    });
+    const stop = new AbortController();
+    let release: () => void = () => {};
+    const holding = runLimited(
+      limiter,
+      () => new Promise<void>((resolve) => (release = resolve)),
+      stop.signal,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let sent = false;
+    const waiting = runLimited(limiter, async () => (sent = true), stop.signal);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    redis.disconnect();
+    await expect(waiting).rejects.toThrow(/Connection is closed/);
+    expect(sent).toBe(false);
+    release();
+    await holding;
   });
 });
