@@ -2,7 +2,7 @@
 // boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
-import { isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
+import { isCreditLine, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -238,5 +238,7 @@ function trimEdges(blocks: SourcedBlock[]): SourcedBlock[] {
   let end = blocks.length;
   while (start < end && !isBody(blocks[start] as SourcedBlock)) start++;
   while (end > start && !isBody(blocks[end - 1] as SourcedBlock)) end--;
+  // A credit line right after the last prose block closes the story (most truths keep it).
+  if (end < blocks.length && end > start && isCreditLine((blocks[end] as SourcedBlock).block)) end++;
   return blocks.slice(start, end);
 }

@@ -67,3 +67,15 @@ export function isSpacelessLine(text: string): boolean {
   const spaceless = chars.match(SPACELESS_ALL)?.length ?? 0;
   return spaceless > 0 && spaceless >= chars.length * MIN_SPACELESS_SHARE && !isFurnitureLine(text);
 }
+
+/** An editor's or reporter's credit closing a Chinese story: "（责任编辑：王某）", "记者 李某 张某". */
+const CREDIT =
+  /^[\s(（【[]*(?:责任编辑|責任編輯|编辑|編輯|记者|記者|通讯员|通訊員|实习生|校对|审核|作者)\s*[:：]?\s*[\p{Script=Han}·\s、，,]{1,24}[)）】\]]*$/u;
+
+/**
+ * A credit line, which the truths keep as the story's last line: the container's trailing edge keeps it
+ * although it is not prose.
+ */
+export function isCreditLine(block: Block): boolean {
+  return block.type === "paragraph" && block.text.trim().length <= 40 && CREDIT.test(block.text.trim());
+}

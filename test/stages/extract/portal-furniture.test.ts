@@ -28,6 +28,15 @@ describe("Chinese portal furniture", () => {
     expect(page(lines.map((line) => `<p>${line}</p>`).join(""))).toBe(lines.join("\n\n"));
   });
 
+  it("keeps the editor's credit that closes the article, not the footer after it", () => {
+    const text = page(`
+      ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
+      <p>（责任编辑：李华）</p>
+      <p>分享到：</p>
+      <ul><li><a href="/1">首页</a></li><li><a href="/2">新闻</a></li></ul>`);
+    expect(text).toBe([...ZH_PROSE, "（责任编辑：李华）"].join("\n\n"));
+  });
+
   it("keeps prose that mentions a source and a date", () => {
     const line = "据河畔日报2月4日报道，来源于市政府的消息称，公园扩建工程将于明年开工。";
     expect(page(`<p>${line}</p>${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}`)).toContain(line);
