@@ -3,10 +3,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/index.js";
 import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
 import { type FeedServer, startFeedServer } from "../support/feed-server.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
+import { reportsByInput } from "../support/worker-processes.js";
 
 const PAGES = ["en-news-utf8", "ja-blog-utf8", "en-blog-windows-1252", "report-article", "zh-news-gbk"];
 let site: FixtureSite;
@@ -27,21 +27,6 @@ afterAll(async () => {
 
 const FLAGS = ["--allow-private-network", "--no-follow-links", "--host-interval", "0"];
 
-/** Report count per article URL. */
-function reportsByUrl(dataDir: string): Map<string, number> {
-  const store = openStore({ path: join(dataDir, "shirabe.sqlite") });
-  try {
-    const counts = new Map<string, number>();
-    for (const report of store.listReports()) {
-      const input = store.getRun(report.id)?.input ?? report.originalUrl;
-      counts.set(input, (counts.get(input) ?? 0) + 1);
-    }
-    return counts;
-  } finally {
-    store.close();
-  }
-}
-
 describe("shirabe watch", () => {
   it("reports the items of RSS, RDF, Atom and JSON feeds listed in an OPML file, then only the new ones, with 304s for the unchanged", async () => {
     const dataDir = tempDir();
@@ -56,7 +41,7 @@ describe("shirabe watch", () => {
     expect(first.stderr).toContain("feed rss: 2 items, 2 new, 2 queued");
     expect(first.stderr).toContain("feed atom: 2 items, 2 new, 2 queued");
     expect(first.code).toBe(0);
-    const afterFirst = reportsByUrl(dataDir);
+    const afterFirst = reportsByInput(dataDir);
     expect(afterFirst.size).toBe(8);
 
     feeds.grow("rss", 1);
@@ -71,7 +56,7 @@ describe("shirabe watch", () => {
       feeds.requests.slice(polled).map((request) => [request.path, request.status]),
     );
     expect(statuses).toMatchObject({ "/atom": 304, "/rdf": 304, "/rss": 200, "/json": 200 });
-    const afterSecond = reportsByUrl(dataDir);
+    const afterSecond = reportsByInput(dataDir);
     expect(afterSecond.size).toBe(11);
     expect([...afterSecond.values()].every((count) => count === 1)).toBe(true);
   });
@@ -94,7 +79,7 @@ describe("shirabe watch", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/pages\/en-news-utf8: this is an HTML page, not a feed/);
     expect(result.stderr).toMatch(/item atom story 2: not reported: does not match --match/);
-    const reported = [...reportsByUrl(dataDir).keys()]
+    const reported = [...reportsByInput(dataDir).keys()]
       .map((url) => new URL(url).searchParams.get("n"))
       .sort();
     expect(reported).toEqual(["1", "3"]);
@@ -116,13 +101,13 @@ describe("shirabe watch", () => {
     });
     child.kill("SIGKILL");
     expect((await finished).code).toBe(-1);
-    const partial = reportsByUrl(dataDir).size;
+    const partial = reportsByInput(dataDir).size;
     expect(partial).toBeGreaterThanOrEqual(3);
     expect(partial).toBeLessThan(10);
 
     const again = await runCli(args, env);
     expect(again.code).toBe(0);
-    const counts = reportsByUrl(dataDir);
+    const counts = reportsByInput(dataDir);
     expect(counts.size).toBe(10);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });

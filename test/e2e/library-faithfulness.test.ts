@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FAULTS, falsify, makeFact, render } from "../support/faithfulness-material.js";
 import { runFaithfulness } from "../support/faithfulness-run.js";
-import { seeded } from "../support/faithfulness-world.js";
+import { seededRandom as seeded } from "../support/seeded-random.js";
 
 const REVERSALS = ["reversed-direction", "negation", "quantifier", "modality", "time-order"] as const;
 

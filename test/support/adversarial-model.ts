@@ -14,8 +14,8 @@ import {
   pickFault,
   render,
 } from "./faithfulness-material.js";
-import type { Random } from "./faithfulness-world.js";
 import type { FakeLlmRequest } from "./fake-llm-server.js";
+import type { Random } from "./seeded-random.js";
 
 export interface WorldPassage {
   id: string;

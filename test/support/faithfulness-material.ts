@@ -6,7 +6,7 @@
 // so they do not describe one fixture.
 
 import { ENTITIES, type Entity, INVENTED, METRICS, MONTHS, PLACES, PRODUCTS } from "./faithfulness-names.js";
-import type { Random } from "./faithfulness-world.js";
+import type { Random } from "./seeded-random.js";
 
 export type Lang = "en" | "ja";
 export type Fault =

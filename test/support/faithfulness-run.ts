@@ -8,8 +8,9 @@ import { citeReport } from "../../src/stages/cite/index.js";
 import type { ConfirmationMethod, Report } from "../../src/types.js";
 import { createAdversary, type Label, type VerifierMode } from "./adversarial-model.js";
 import { FAULTS, type Fault, type Lang, type Phrasing } from "./faithfulness-material.js";
-import { makeWorld, seeded } from "./faithfulness-world.js";
+import { makeWorld } from "./faithfulness-world.js";
 import { startFakeLlmServer } from "./fake-llm-server.js";
+import { seededRandom as seeded } from "./seeded-random.js";
 
 export interface FaithfulnessTotals {
   verifier: VerifierMode;

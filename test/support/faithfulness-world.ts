@@ -3,22 +3,7 @@
 import type { Passage, Source } from "../../src/types.js";
 import type { WorldPassage } from "./adversarial-model.js";
 import { type Fact, type Lang, makeFact, render } from "./faithfulness-material.js";
-
-/** A small seeded generator (mulberry32). */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return { next, int, pick };
-}
-export type Random = ReturnType<typeof seeded>;
+import type { Random } from "./seeded-random.js";
 
 export interface World {
   sources: Source[];
