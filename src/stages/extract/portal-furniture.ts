@@ -1,7 +1,8 @@
 // Chinese and Japanese portal furniture read by its text, the way English datelines and ad labels are:
 // meta lines ("2005-04-27 14:32 来源：某某网 作者：某某 阅读：8169"), copyright lines ("版权所有，未经许可
 // 不得转载") and share prompts ("分享到：", "微信扫一扫"). Editor and reporter credits and "原标题" lines are
-// left alone: most hand-made truths keep them as part of the article.
+// left alone: most hand-made truths keep them as part of the article. A short "All rights reserved"
+// notice is furniture in any script.
 import type { Block } from "../../types.js";
 
 /** Labels of a story's meta line: source, author, time, publication, update, views. */
@@ -29,8 +30,12 @@ const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const MAX_LINE = 100;
 const MAX_PROMPT = 30;
 
+/** A copyright notice is furniture in any script; a longer line that says "all rights reserved" is prose. */
+const MAX_COPYRIGHT_LINE = 250;
+
 function isFurnitureLine(text: string): boolean {
   const line = text.trim();
+  if (line.length <= MAX_COPYRIGHT_LINE && /all rights reserved/i.test(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
   if (COPYRIGHT.test(line)) return true;

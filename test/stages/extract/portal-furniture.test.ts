@@ -43,6 +43,29 @@ describe("Chinese portal furniture", () => {
   });
 });
 
+describe("copyright notices in any script", () => {
+  const EN_PROSE = [
+    "The city council voted on Tuesday to expand the riverside park by four hectares of wetland.",
+    "Supporters said the wetland would absorb spring floods; opponents worried about parking downtown.",
+  ];
+  const enPage = (body: string) =>
+    extractArticle(
+      decoded(html(`<div class="main"><h1>Park plan approved</h1>${body}</div>`), "https://example.com/b"),
+    ).text;
+
+  it("drops an English copyright line inside the article container", () => {
+    const text = enPage(
+      `${EN_PROSE.map((line) => `<p>${line}</p>`).join("")}<p>Copyright © 2024 Riverside Daily. All rights reserved.</p>`,
+    );
+    expect(text).toBe(EN_PROSE.join("\n\n"));
+  });
+
+  it("keeps a long prose paragraph that mentions all rights reserved", () => {
+    const line = `The author said the publisher's "all rights reserved" notice did not stop libraries from lending the book, ${"because lending is not copying, and the court agreed with that reading in a ruling that ran to forty pages. ".repeat(2)}`;
+    expect(enPage(`<p>${EN_PROSE[0]}</p><p>${line}</p>`)).toContain("all rights reserved");
+  });
+});
+
 describe("Japanese blog lines", () => {
   const LINES = [
     "念願の二拠点生活がついに始まりました",
