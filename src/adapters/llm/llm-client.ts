@@ -47,6 +47,11 @@ export interface LlmClientOptions {
   /** A retry-after longer than this fails the call instead of waiting. Default 120 s. */
   maxRetryDelayMs?: number;
   maxOutputTokens?: number;
+  /**
+   * After a caller's abort, a call already sent reads its answer on this long so it lands in the cache
+   * (workers sharing one: a stopped worker's paid answer is not bought again by the next). Default 0.
+   */
+  finishSentCallsMs?: number;
   onCall?: (record: LlmCallRecord) => void;
 }
 
@@ -178,6 +183,7 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
         timeoutMs: options.timeoutMs ?? 180_000,
         idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
         signal: request.signal,
+        ...(options.finishSentCallsMs ? { finishSentMs: options.finishSentCallsMs } : {}),
       });
     // Every call that asked anything is recorded, answered or not: what it paid belongs in the usage line.
     const record = () => {

@@ -17,6 +17,8 @@ export interface SharedLlmStateOptions {
   cacheDays?: number;
   /** A slot held by a worker that went silent this long is freed. Default 60 s. */
   leaseMs?: number;
+  /** A call already sent when its job stops is read to its end for this long (default 30 s), see close. */
+  finishSentCallsMs?: number;
 }
 
 export function openSharedLlmState(options: SharedLlmStateOptions) {
@@ -24,6 +26,11 @@ export function openSharedLlmState(options: SharedLlmStateOptions) {
   const redis = openRedis(options.url);
   const limiters = new Map<string, Limiter>();
   return {
+    /**
+     * Every worker reads this cache, so an answer already on the wire when a job is handed back is worth
+     * finishing: the worker that takes the job over gets it from here instead of paying for it again.
+     */
+    finishSentCallsMs: options.finishSentCallsMs ?? 30_000,
     cache: openRedisLlmCache({
       redis,
       prefix,
@@ -46,6 +53,11 @@ export function openSharedLlmState(options: SharedLlmStateOptions) {
       }
       return limiter;
     },
-    close: () => redis.disconnect(),
+    /** Answers still being written to the cache are written first (2 s at most), then the connection ends. */
+    close: async (): Promise<void> => {
+      const wait = new Promise((resolve) => setTimeout(resolve, 2_000).unref());
+      await Promise.race([redis.quit().catch(() => {}), wait]);
+      redis.disconnect();
+    },
   };
 }

@@ -85,3 +85,43 @@ describe("stopping a client", () => {
     }
   });
 });
+
+describe("a call whose caller aborts after it was sent", () => {
+  const aborted = async (finishSentCallsMs: number | undefined, firstTokenMs: number) => {
+    const slow = await startFakeLlmServer({ responder: () => GOOD, firstTokenMs });
+    const store = openLlmStore({ path: `${tempDir()}/shirabe.sqlite` });
+    const options = finishSentCallsMs === undefined ? {} : { finishSentCallsMs };
+    const stop = new AbortController();
+    const call = fakeClient(slow.baseURL, { cache: store, ...options }).generate({
+      ...ask,
+      signal: stop.signal,
+    });
+    while (slow.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    stop.abort(new Error("the worker is stopping"));
+    const outcome = await call.then(
+      () => "answered",
+      (error: Error) => error.message,
+    );
+    const again = await fakeClient(slow.baseURL, { cache: store }).generate(ask);
+    await slow.close();
+    store.close();
+    return { outcome, cachedLater: again.cached, sent: slow.requests.length };
+  };
+
+  it("reads the answer on into the cache, so whoever retries does not pay for it again", async () => {
+    const { outcome, cachedLater, sent } = await aborted(5_000, 200);
+    // The caller still hears that it was stopped: its job goes back to the queue.
+    expect(outcome).toBe("the worker is stopping");
+    expect(cachedLater).toBe(true);
+    expect(sent).toBe(1);
+  });
+
+  it("stops at once by default, and after finishSentCallsMs when the answer is slower than that", async () => {
+    for (const finishSentCallsMs of [undefined, 100]) {
+      const { outcome, cachedLater, sent } = await aborted(finishSentCallsMs, 800);
+      expect(outcome).toBe("the worker is stopping");
+      expect(cachedLater).toBe(false);
+      expect(sent).toBe(2);
+    }
+  });
+});
