@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
 import { startFakeLlmServer } from "../support/fake-llm-server.js";
+import { writeFakeModelConfig } from "../support/fake-model-config.js";
 import { startFixtureSite } from "../support/fixture-site.js";
 import { scriptedAnswer } from "../support/scripted-model.js";
 import { finished, postJson } from "../support/test-server.js";
@@ -90,16 +91,9 @@ describe("shirabe serve with a configured model", () => {
     const llm = await startFakeLlmServer({ responder: scriptedAnswer });
     const site = await startFixtureSite();
     const dir = tempDir();
-    const config = join(dir, "shirabe.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: {
-          local: { baseURL: llm.baseURL, keyEnv: "LOCAL_LLM_KEY", structuredOutput: "json-mode" },
-        },
-        prices: { "local:fake-model": { input: 1, output: 2 } },
-      }),
-    );
+    const config = writeFakeModelConfig(dir, llm.baseURL, {
+      config: { prices: { "local:fake-model": { input: 1, output: 2 } } },
+    });
     const dataDir = join(dir, "data");
     const child = spawnCli(
       [
