@@ -4,39 +4,20 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { startTestServer, type TestServer } from "../support/test-server.js";
+import { startTestServer } from "../support/test-server.js";
+import { useWebAppWorld } from "../support/web-app-world.js";
 
 // A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
 const SLOW_TEST_MS = 60_000;
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
 
-let site: FixtureSite;
-let app: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
+const world = useWebAppWorld({ acceptDownloads: true });
+const { openPage } = world;
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  site = await startFixtureSite();
-  app = await startTestServer();
-  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await site?.close();
 });
-
-async function openPage(
-  options: Parameters<Browser["newContext"]>[0] = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "ja-JP", acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  return { context, page };
-}
 
 /** Runs in the page: keeps every section line and citations line the progress panel shows. */
 function recordProgress() {
@@ -54,8 +35,8 @@ function recordProgress() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-const articleUrl = () => `${site.url}/pages/report-article`;
-const slowSource = (ms: number) => `${site.url}/slow?ms=${ms}`;
+const articleUrl = () => `${world.site.url}/pages/report-article`;
+const slowSource = (ms: number) => `${world.site.url}/slow?ms=${ms}`;
 
 describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_TEST_MS }, () => {
   let context: BrowserContext;
@@ -70,7 +51,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
   });
 
   it("shows the form in Japanese, chosen from Accept-Language", async () => {
-    await page.goto(app.url);
+    await page.goto(world.app.url);
     await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
     expect(await page.getAttribute("html", "lang")).toBe("ja");
   });
@@ -107,7 +88,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
       sections: string[];
       citations: string[];
     };
-    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const stored = await (await fetch(`${world.app.url}/api/reports/${reportId}`)).json();
     const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
     expect(shown.sections.length).toBeGreaterThan(0);
     expect(shown.sections.some((line) => headings.some((heading) => line.includes(heading)))).toBe(true);
@@ -143,7 +124,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
   });
 
   it("shows the supporting passage, the source's title and a link when hovering a citation", async () => {
-    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const stored = await (await fetch(`${world.app.url}/api/reports/${reportId}`)).json();
     const passages: string[] = stored.report.passages.map((p: { text: string }) => p.text);
     const titles: string[] = stored.report.references.map((r: { title: string }) => r.title);
 
@@ -219,7 +200,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
 
   it("lists, searches and deletes reports", async () => {
     page.on("dialog", (dialog) => dialog.accept());
-    await page.goto(`${app.url}/#/reports`);
+    await page.goto(`${world.app.url}/#/reports`);
     await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
     await page.fill("#q", "存在しない語");
     await page.press("#q", "Enter");
@@ -230,7 +211,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     await page.press("#q", "Enter");
     await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
     await page.click(`ul.reports li:has(a[href="#/reports/${reportId}"]) button.danger`);
-    await expect.poll(async () => (await fetch(`${app.url}/api/reports/${reportId}`)).status).toBe(404);
+    await expect.poll(async () => (await fetch(`${world.app.url}/api/reports/${reportId}`)).status).toBe(404);
   });
 });
 
@@ -238,7 +219,7 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("researches an uploaded Markdown file", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.check('input[name="kind"][value="file"]');
       await page.setInputFiles("#file", {
         name: "tram.md",
@@ -258,8 +239,8 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("shows why a run failed", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
-      await page.fill("#url", `${site.url}/status/404`);
+      await page.goto(world.app.url);
+      await page.fill("#url", `${world.site.url}/status/404`);
       await page.click("button.primary");
       await page.waitForSelector(".error p");
       expect(await page.locator("h1").textContent()).toBe("レポートを作成できませんでした");
@@ -274,7 +255,7 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("shows a clear message for a bad submission without leaving the form", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.fill("#url", "file:///etc/passwd");
       await page.click("button.primary");
       await expect.poll(() => page.locator("#form-error").textContent()).toContain("http(s)");
@@ -289,7 +270,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
   it("submits with Tab and Enter only, then opens and closes a citation from the keyboard", async () => {
     const { context, page } = await openPage({ locale: "en-US", viewport: { width: 1024, height: 800 } });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await expect
         .poll(() => page.locator("h1").textContent())
         .toBe("Turn an article into a research report");
@@ -333,7 +314,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
       deviceScaleFactor: 2,
     });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.locator("#url").waitFor();
       // Only the chosen kind of input shows; the extractive engine has no model to choose.
       expect(await page.locator("#file").isVisible()).toBe(false);
@@ -363,7 +344,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
   it("switches the UI language with one button and remembers it", async () => {
     const { context, page } = await openPage({ locale: "en-US" });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await expect
         .poll(() => page.locator("h1").textContent())
         .toBe("Turn an article into a research report");

@@ -2,14 +2,13 @@
 // written by a `shirabe worker` process, its progress arrives over the server's event stream, and the
 // server stores it; a waiting job is cancelled; a report that finished while the server was down is
 // collected when it starts again; the queue's status is served.
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { tempDir } from "../support/cli.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 import { useRedisProcesses } from "../support/redis-processes.js";
 import { HAS_REDIS, NO_REDIS_MESSAGE } from "../support/redis-server.js";
 import { type Client, finished, postJson, readEvents } from "../support/test-server.js";
+import { launchTestBrowser } from "../support/web-app-world.js";
 import { type CliChild, startCli, startWorker, stop } from "../support/worker-processes.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
@@ -72,7 +71,7 @@ describe.skipIf(!HAS_REDIS)("serve --queue with worker processes", () => {
     expect(status.groups).toEqual([{ group: "web", counts: { waiting: 0, active: 0, done: 1, failed: 0 } }]);
 
     // The list screen shows the same counts in its queue panel.
-    const browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
+    const browser = await launchTestBrowser();
     try {
       const page = await browser.newPage({ locale: "en-US" });
       await page.goto(`${server.url}/#/reports`);

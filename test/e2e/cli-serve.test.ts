@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
+import { collect, runCli, servedUrl, spawnCli, tempDir } from "../support/cli.js";
 import { startFakeLlmServer } from "../support/fake-llm-server.js";
 import { writeFakeModelConfig } from "../support/fake-model-config.js";
 import { startFixtureSite } from "../support/fixture-site.js";
@@ -15,17 +15,6 @@ import { scriptedAnswer } from "../support/scripted-model.js";
 import { finished, postJson } from "../support/test-server.js";
 
 /** Resolves with the URL the server printed on stderr. */
-function servedUrl(child: ReturnType<typeof spawnCli>): Promise<string> {
-  return new Promise((done, fail) => {
-    let seen = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /serving on (http:\/\/\S+?)\/ /.exec(seen);
-      if (match) done(match[1] as string);
-    });
-    child.on("close", () => fail(new Error(`serve exited early: ${seen}`)));
-  });
-}
 
 describe("shirabe serve", () => {
   it("refuses a non-loopback address without SHIRABE_TOKEN, as a usage error", async () => {
