@@ -2,6 +2,7 @@
 // real server and the fixture site: submit → live progress → report → citation popover → PDF export,
 // on a phone-width screen, by keyboard only, in Japanese and English.
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -160,6 +161,51 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     await page.screenshot({ path: join(ARTIFACTS, "citation-popover.png") });
     await page.mouse.move(5, 5);
     await popover.waitFor({ state: "hidden" });
+  });
+
+  it("says when a model confirmed a sentence and shows, as text, the words it quoted from that source", async () => {
+    // The same report as if an LLM run's entailment check had vouched for its first cited sentence.
+    const run = world.app.store.getRun(reportId);
+    const report = run?.report;
+    if (!run || !report) throw new Error("the submitted report is not stored");
+    const copy = structuredClone({ ...run, report });
+    copy.id = randomUUID();
+    copy.report.id = copy.id;
+    const claim = [
+      ...copy.report.introduction,
+      ...copy.report.sections.flatMap((s) => [
+        ...s.paragraphs,
+        ...s.subsections.flatMap((sub) => sub.paragraphs),
+      ]),
+    ]
+      .flatMap((paragraph) => paragraph.claims)
+      .find((candidate) => candidate.passageIds.length > 0);
+    const passage = copy.report.passages.find((p) => p.id === claim?.passageIds[0]);
+    const other = copy.report.passages.find((p) => !claim?.passageIds.includes(p.id));
+    if (!claim || !passage) throw new Error("the report has no cited sentence");
+    const words = `${passage.text.slice(0, 30)}`;
+    claim.confirmedBy = "entailment";
+    claim.spans = [
+      { passageId: passage.id, text: words },
+      // A span of a passage this citation does not show stays out of its popover.
+      ...(other ? [{ passageId: other.id, text: "<b>not this source</b>" }] : []),
+    ];
+    world.app.store.saveRun(copy);
+
+    await page.goto(`${world.app.url}/#/reports/${copy.id}`);
+    const cite = page.locator("button.cite").first();
+    await cite.hover();
+    const popover = page.locator("#popover");
+    await popover.waitFor({ state: "visible" });
+    const confirmed = popover.locator(".confirmed");
+    expect(await confirmed.getAttribute("data-method")).toBe("entailment");
+    expect(await confirmed.textContent()).toContain("確認: モデルが判定（根拠の語句を照合済み）");
+    expect(await confirmed.locator("q").allTextContents()).toEqual([words]);
+    expect(await popover.locator("b").count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await popover.waitFor({ state: "hidden" });
+    await page.goto(`${world.app.url}/#/reports/${reportId}`);
+    await page.waitForSelector("article.report h1");
   });
 
   it("exports a PDF printed by Chromium whose text is the report's Japanese, not empty boxes", async () => {
