@@ -18,8 +18,6 @@ import type { LlmSettings } from "./config.js";
 export interface SharedLlmState {
   cache: LlmCallCache;
   limiter(config: ModelConfig): Limiter;
-  /** How long a call already sent is read on after its job stops (the LLM client's finishSentCallsMs). */
-  finishSentCallsMs?: number;
 }
 
 export interface LlmRunOptions {
@@ -95,14 +93,7 @@ export function openLlmEngine(options: {
   const llm = createLlmClient({
     config: options.settings.model,
     cache: options.shared?.cache ?? store,
-    ...(options.shared
-      ? {
-          limiter: options.shared.limiter(options.settings.model),
-          ...(options.shared.finishSentCallsMs
-            ? { finishSentCallsMs: options.shared.finishSentCallsMs }
-            : {}),
-        }
-      : {}),
+    ...(options.shared ? { limiter: options.shared.limiter(options.settings.model) } : {}),
     budget: (options.budget ?? ((own) => own))(createBudget(options.settings.budget)),
     onCall: (call) => store.recordUsage(runId, call),
   });

@@ -48,8 +48,8 @@ export interface LlmClientOptions {
   maxRetryDelayMs?: number;
   maxOutputTokens?: number;
   /**
-   * After a caller's abort, a call already sent reads its answer on this long so it lands in the cache
-   * (workers sharing one: a stopped worker's paid answer is not bought again by the next). Default 0.
+   * After an abort whose reason is HandedBack, a call already sent reads its answer on this long so it
+   * lands in the cache and the job's next run does not pay for it again. Default 30 s.
    */
   finishSentCallsMs?: number;
   onCall?: (record: LlmCallRecord) => void;
@@ -183,7 +183,7 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
         timeoutMs: options.timeoutMs ?? 180_000,
         idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
         signal: request.signal,
-        ...(options.finishSentCallsMs ? { finishSentMs: options.finishSentCallsMs } : {}),
+        finishSentMs: options.finishSentCallsMs ?? 30_000,
       });
     // Every call that asked anything is recorded, answered or not: what it paid belongs in the usage line.
     const record = () => {

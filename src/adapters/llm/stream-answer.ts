@@ -4,6 +4,7 @@
 // stream that ends without its finish, or a stream error is a RetryableCallError.
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelMessage, Output } from "ai";
+import { HandedBack } from "../../ports/llm.js";
 import { CACHED_METADATA } from "./cache-middleware.js";
 import { describe } from "./call-errors.js";
 import { RetryableCallError } from "./retry.js";
@@ -22,11 +23,8 @@ export interface AnswerRequest {
   /** The longest wait for the first chunk and between chunks. */
   idleTimeoutMs: number;
   signal: AbortSignal | undefined;
-  /**
-   * When the caller aborts, an answer already asked for is read on for this long, so it reaches the call
-   * cache rather than being bought again by whoever retries (the provider bills it either way). 0: stop.
-   */
-  finishSentMs?: number;
+  /** With a HandedBack abort, an answer already asked for is read on for this long (into the cache). */
+  finishSentMs: number;
 }
 
 export interface Answer {
@@ -52,7 +50,7 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
   let finishing: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => {
     const reason = request.signal?.reason;
-    if (!request.finishSentMs) callStop.abort(reason);
+    if (!(reason instanceof HandedBack) || request.finishSentMs <= 0) callStop.abort(reason);
     else finishing = setTimeout(() => callStop.abort(reason), request.finishSentMs);
   };
   request.signal?.addEventListener("abort", onAbort, { once: true });

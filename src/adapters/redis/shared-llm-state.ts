@@ -17,8 +17,6 @@ export interface SharedLlmStateOptions {
   cacheDays?: number;
   /** A slot held by a worker that went silent this long is freed. Default 60 s. */
   leaseMs?: number;
-  /** A call already sent when its job stops is read to its end for this long (default 30 s), see close. */
-  finishSentCallsMs?: number;
 }
 
 export function openSharedLlmState(options: SharedLlmStateOptions) {
@@ -26,11 +24,6 @@ export function openSharedLlmState(options: SharedLlmStateOptions) {
   const redis = openRedis(options.url);
   const limiters = new Map<string, Limiter>();
   return {
-    /**
-     * Every worker reads this cache, so an answer already on the wire when a job is handed back is worth
-     * finishing: the worker that takes the job over gets it from here instead of paying for it again.
-     */
-    finishSentCallsMs: options.finishSentCallsMs ?? 30_000,
     cache: openRedisLlmCache({
       redis,
       prefix,
