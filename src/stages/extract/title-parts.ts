@@ -3,6 +3,9 @@
 // and Japanese portals join those parts with unspaced separators ("标题_网易新闻", "标题--大河网",
 // "見出し | | 著者 | サイト"), which the spaced rule does not see.
 
+import { sentenceSpans } from "../../text/sentences.js";
+import type { Block } from "../../types.js";
+
 /** Han, kana and Hangul: scripts whose titles are read here. */
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const SPACELESS_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -171,4 +174,19 @@ export function trimTrailingNames(title: string, headings: string[]): string {
     end = at;
   }
   return title.slice(0, end);
+}
+
+/** A title made from the text is at most this long, in letter-equivalents (about 120 characters of English). */
+const TEXT_TITLE_LENGTH = 100;
+
+/**
+ * For a page that declares no title at all (no <title>, og:title, headline or h1): its first sentence when
+ * that is short enough to be a headline; else none (the report then names the page's address).
+ */
+export function titleFromText(blocks: Block[], lang: string | null): string {
+  const first = blocks.find((block) => block.type === "paragraph");
+  if (first?.type !== "paragraph") return "";
+  const [span] = sentenceSpans(first.text, 0, first.text.length, lang);
+  const sentence = span ? first.text.slice(span.start, span.end) : "";
+  return readingLength(sentence) > 0 && readingLength(sentence) <= TEXT_TITLE_LENGTH ? sentence : "";
 }

@@ -2,7 +2,7 @@
 // declares no site name (a saved file has no host either), because the report quotes the clean title.
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
-import { decoded, newsPage, paragraphs } from "../../support/extract-pages.js";
+import { decoded, newsPage, PROSE, paragraphs } from "../../support/extract-pages.js";
 
 const titleOf = (head: string, article = paragraphs()) =>
   extractArticle(decoded(newsPage(article, head, 'lang="en"'))).title;
@@ -42,5 +42,14 @@ describe("titles in English and other spaced scripts", () => {
     expect(titleOf("<title>Well-known long-term plan for the city</title>")).toBe(
       "Well-known long-term plan for the city",
     );
+  });
+});
+
+describe("a page that declares no title", () => {
+  it("takes its first sentence when that is short enough to be a headline", () => {
+    const lead = "Council expands the riverside park.";
+    expect(titleOf("", paragraphs([lead, ...PROSE]))).toBe(lead);
+    // A long first sentence is no headline: the report names the page's address instead.
+    expect(titleOf("", paragraphs())).toBe("");
   });
 });
