@@ -167,7 +167,7 @@ export function trimTrailingNames(title: string, headings: string[]): string {
     const name =
       wordsOf(part).length <= NAME_WORDS &&
       wordsOf(head).length >= HEADLINE_WORDS &&
-      readingLength(part) <= readingLength(head) * NAME_SHARE &&
+      readingLength(part) < readingLength(head) &&
       writtenAsName(part) &&
       !headingKeys.has(norm(part));
     if (!name) break;
