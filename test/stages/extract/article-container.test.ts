@@ -20,3 +20,25 @@ describe("choosing the article's container", () => {
     expect(text).not.toContain("spare time");
   });
 });
+
+describe("a lone paragraph and its siblings", () => {
+  it("keeps a short post's paragraphs together when a link list between them outweighs one of them", () => {
+    const links = [
+      "All of our garden projects, from raised beds to rain barrels",
+      "A greenhouse built from old windows in one weekend",
+      "Drip irrigation for balconies with a soda bottle",
+      "Twelve herbs that grow in the shade of a city yard",
+    ];
+    const page = html(`
+      <div class="entry"><h1>Balcony tomatoes in buckets</h1>
+        <p>${PROSE[0]}</p>
+        <h3>Popular projects:</h3>
+        <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
+        <p>${PROSE[1]}</p>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain(PROSE[1]);
+    expect(text).not.toContain("greenhouse");
+  });
+});
