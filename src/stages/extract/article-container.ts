@@ -185,7 +185,9 @@ const SIBLING_PROSE = 0.5;
  */
 function withProseSiblings(scores: ElementScores, chosen: Element, within?: Element): Element {
   const parent = chosen.parent as Element | null;
-  const single = (element: Element) => scores.proseBlocks.get(element) === 1;
+  // A <p> is one paragraph even when blank lines (<br><br>) split it into several blocks.
+  const single = (element: Element) =>
+    scores.proseBlocks.get(element) === 1 || (element.name === "p" && scores.prose.has(element));
   if (parent?.type !== "tag" || !single(chosen)) return chosen;
   if (within && !inside(parent, within)) return chosen;
   let siblings = 0;

@@ -42,3 +42,26 @@ describe("a lone paragraph and its siblings", () => {
     expect(text).not.toContain("greenhouse");
   });
 });
+
+describe("a lone <p> broken by blank lines", () => {
+  it("still joins its sibling paragraphs", () => {
+    const links = [
+      "All of our garden projects, from raised beds to rain barrels",
+      "A greenhouse built from old windows in one weekend",
+      "Drip irrigation for balconies with a soda bottle",
+      "Twelve herbs that grow in the shade of a city yard",
+      "Composting in a flat without a garden or a balcony",
+    ];
+    const page = html(`
+      <div class="entry"><h1>Balcony tomatoes in buckets</h1>
+        <p>${PROSE[0]}</p>
+        <h3>Popular projects:</h3>
+        <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
+        <p>${PROSE[1]}<br><br>Seedlings go out after the last frost, in May.</p>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain("Seedlings go out after the last frost");
+    expect(text).not.toContain("greenhouse");
+  });
+});
