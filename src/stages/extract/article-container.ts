@@ -220,9 +220,25 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     ) {
       return false;
     }
-    return linkDensity(block) <= MAX_LINK_DENSITY;
+    return linkDensity(block) <= MAX_LINK_DENSITY || isLinkedSentence(block);
   });
   return trimEdges(cutAtEndMarker(kept));
+}
+
+/** Letters outside links that make a link-dense paragraph a sentence about its links, not a menu. */
+const MIN_LINKED_SENTENCE_LETTERS = 60;
+/** Beyond this share of link text even a long line is a run of links (a menu between separators). */
+const MAX_LINKED_SENTENCE_DENSITY = 0.75;
+
+/**
+ * "Left to right: a tee ($26), a coat ($109)…": a paragraph naming what it links, with enough words of
+ * its own between the links to read as a sentence. Menus and teaser lines have next to none.
+ */
+function isLinkedSentence(block: SourcedBlock): boolean {
+  if (block.block.type !== "paragraph" || linkDensity(block) > MAX_LINKED_SENTENCE_DENSITY) return false;
+  let rest = block.block.text;
+  for (const link of block.links) rest = rest.replace(link.text, " ");
+  return (rest.match(/\p{L}/gu)?.length ?? 0) >= MIN_LINKED_SENTENCE_LETTERS && SENTENCE.test(rest);
 }
 
 /** The blocks before the first end-of-article label that follows some prose. */

@@ -65,3 +65,24 @@ describe("a lone <p> broken by blank lines", () => {
     expect(text).not.toContain("greenhouse");
   });
 });
+
+describe("link-dense lines inside the article", () => {
+  it("keeps a sentence naming what it links, and still drops a menu line", () => {
+    const page = html(`
+      <div class="post"><h1>Bright coats for grey days</h1>
+        <p>${PROSE[0]} ${PROSE[1]}</p>
+        <p>Left to right, as worn on the runway:
+          <a href="/shop/1">an ASOS woven floral tee with puff sleeves and a round neck</a> ($26, originally $49),
+          <a href="/shop/2">a Victoria's Secret cocoon coat in tomato red boiled wool</a> ($109, originally $158),
+          and <a href="/shop/3">Iris and Ink leather ankle boots with a stacked block heel</a> ($95), every one of
+          them for less.</p>
+        <p>${PROSE[2]}</p>
+        <p><a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/money">Money</a> |
+          <a href="/travel">Travel</a> | <a href="/culture">Culture</a> | <a href="/weather">Weather</a></p>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toContain("Left to right, as worn on the runway: an ASOS woven floral tee");
+    expect(text).toContain(PROSE[2]);
+    expect(text).not.toContain("Weather");
+  });
+});
