@@ -188,7 +188,10 @@ export function judge(element: Element): Verdict {
 function classify(element: Element): Verdict {
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
-  const words = hintWords(element);
+  // Plurals name the same boxes ("sidebars", "widgets", "banners").
+  const words = hintWords(element).flatMap((word) =>
+    word.length > 3 && word.endsWith("s") ? [word, word.slice(0, -1)] : [word],
+  );
   if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";
