@@ -19,3 +19,23 @@ describe("boilerplate named in the plural", () => {
     expect(text).not.toContain("without warranty");
   });
 });
+
+describe("boilerplate named in run-together words", () => {
+  it("reads 'rightsidebar' as a sidebar and 'relatedposts' as related posts", () => {
+    const bio =
+      "Our editor has written about city halls, parks and transport for twenty years, first for a weekly and then for this site, and still answers every letter, every comment and every phone call from readers who care about their neighbourhoods.";
+    const teasers =
+      "Last year the council argued for months about the parking garage by the river. The vote was close, and the garage was never built, which is why the wetland is still there today.";
+    const page = html(`
+      <div id="page">
+        <div class="post"><h1>Park vote</h1><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>
+        <div class="relatedposts"><p>${teasers}</p></div>
+        <div id="rightsidebar"><p>${bio}</p></div>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain(PROSE[1]);
+    expect(text).not.toContain("twenty years");
+    expect(text).not.toContain("never built");
+  });
+});
