@@ -21,45 +21,35 @@ describe("choosing the article's container", () => {
   });
 });
 
+/** A short post whose two paragraphs sit either side of a link list longer than the first of them. */
+function postAroundLinkList(lastParagraph: string): string {
+  const links = [
+    "All of our garden projects, from raised beds to rain barrels",
+    "A greenhouse built from old windows in one weekend",
+    "Drip irrigation for balconies with a soda bottle",
+    "Twelve herbs that grow in the shade of a city yard",
+    "Composting in a flat without a garden or a balcony",
+  ];
+  return html(`
+    <div class="entry"><h1>Balcony tomatoes in buckets</h1>
+      <p>${PROSE[0]}</p>
+      <h3>Popular projects:</h3>
+      <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
+      ${lastParagraph}
+    </div>`);
+}
+
 describe("a lone paragraph and its siblings", () => {
   it("keeps a short post's paragraphs together when a link list between them outweighs one of them", () => {
-    const links = [
-      "All of our garden projects, from raised beds to rain barrels",
-      "A greenhouse built from old windows in one weekend",
-      "Drip irrigation for balconies with a soda bottle",
-      "Twelve herbs that grow in the shade of a city yard",
-    ];
-    const page = html(`
-      <div class="entry"><h1>Balcony tomatoes in buckets</h1>
-        <p>${PROSE[0]}</p>
-        <h3>Popular projects:</h3>
-        <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
-        <p>${PROSE[1]}</p>
-      </div>`);
-    const text = extractArticle(decoded(page)).text;
+    const text = extractArticle(decoded(postAroundLinkList(`<p>${PROSE[1]}</p>`))).text;
     expect(text).toContain(PROSE[0]);
     expect(text).toContain(PROSE[1]);
     expect(text).not.toContain("greenhouse");
   });
-});
 
-describe("a lone <p> broken by blank lines", () => {
-  it("still joins its sibling paragraphs", () => {
-    const links = [
-      "All of our garden projects, from raised beds to rain barrels",
-      "A greenhouse built from old windows in one weekend",
-      "Drip irrigation for balconies with a soda bottle",
-      "Twelve herbs that grow in the shade of a city yard",
-      "Composting in a flat without a garden or a balcony",
-    ];
-    const page = html(`
-      <div class="entry"><h1>Balcony tomatoes in buckets</h1>
-        <p>${PROSE[0]}</p>
-        <h3>Popular projects:</h3>
-        <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
-        <p>${PROSE[1]}<br><br>Seedlings go out after the last frost, in May.</p>
-      </div>`);
-    const text = extractArticle(decoded(page)).text;
+  it("treats a <p> broken by blank lines as one paragraph", () => {
+    const last = `<p>${PROSE[1]}<br><br>Seedlings go out after the last frost, in May.</p>`;
+    const text = extractArticle(decoded(postAroundLinkList(last))).text;
     expect(text).toContain(PROSE[0]);
     expect(text).toContain("Seedlings go out after the last frost");
     expect(text).not.toContain("greenhouse");
