@@ -102,28 +102,37 @@ export interface ScoreOptions {
 export interface ElementScores {
   total: Map<Element, number>;
   fromLists: Map<Element, number>;
+  /** Weight of the prose blocks alone, and how many there are: tells a lone paragraph from an article. */
+  prose: Map<Element, number>;
+  proseBlocks: Map<Element, number>;
 }
 
 export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}): ElementScores {
   const total = new Map<Element, number>();
   const fromLists = new Map<Element, number>();
+  const prose = new Map<Element, number>();
+  const proseBlocks = new Map<Element, number>();
   const countStructure = options.countStructure ?? false;
   for (const block of blocks) {
-    const prose = isProse(block, true);
-    const proseList = !prose && isProseList(block);
-    const factor = prose || proseList ? (options.proseFactor?.(block) ?? 1) : 1;
-    const lineFactor = prose && !isProse(block) ? UNSTOPPED_LINE_FACTOR : 1;
+    const isProseBlock = isProse(block, true);
+    const proseList = !isProseBlock && isProseList(block);
+    const factor = isProseBlock || proseList ? (options.proseFactor?.(block) ?? 1) : 1;
+    const lineFactor = isProseBlock && !isProse(block) ? UNSTOPPED_LINE_FACTOR : 1;
     const weight =
-      (prose ? block.chars * (1 - linkDensity(block)) * lineFactor : weightOf(block, countStructure)) *
+      (isProseBlock ? block.chars * (1 - linkDensity(block)) * lineFactor : weightOf(block, countStructure)) *
       factor;
     if (weight === 0) continue;
     for (let element: Element | null = block.owner; element; element = element.parent as Element | null) {
       if (element.type !== "tag") break;
       total.set(element, (total.get(element) ?? 0) + weight);
       if (proseList && !countStructure) fromLists.set(element, (fromLists.get(element) ?? 0) + weight);
+      if (isProseBlock) {
+        prose.set(element, (prose.get(element) ?? 0) + weight);
+        proseBlocks.set(element, (proseBlocks.get(element) ?? 0) + 1);
+      }
     }
   }
-  return { total, fromLists };
+  return { total, fromLists, prose, proseBlocks };
 }
 
 /**
@@ -164,7 +173,29 @@ export function chooseContainer(scores: ElementScores, within?: Element): Elemen
       (score.get(node) ?? 0) >= bestScore * NEAR_TIE && withoutLists(node) >= bestWithoutLists * NEAR_TIE;
     if (tie) chosen = node;
   }
-  return chosen;
+  return chosen ? withProseSiblings(scores, chosen, within) : null;
+}
+
+/** A lone paragraph's sibling paragraphs must hold this share of its prose to join it. */
+const SIBLING_PROSE = 0.5;
+
+/**
+ * A single paragraph is rarely the article: when sibling paragraphs stand beside it (the story's other
+ * paragraphs, outweighed by a link list between them), the article is the element holding them all.
+ */
+function withProseSiblings(scores: ElementScores, chosen: Element, within?: Element): Element {
+  const parent = chosen.parent as Element | null;
+  // A <p> is one paragraph even when blank lines (<br><br>) split it into several blocks.
+  const single = (element: Element) =>
+    scores.proseBlocks.get(element) === 1 || (element.name === "p" && scores.prose.has(element));
+  if (parent?.type !== "tag" || !single(chosen)) return chosen;
+  if (within && !inside(parent, within)) return chosen;
+  let siblings = 0;
+  for (const child of parent.children) {
+    const element = child as Element;
+    if (element !== chosen && single(element)) siblings += scores.prose.get(element) ?? 0;
+  }
+  return siblings >= (scores.prose.get(chosen) ?? 0) * SIBLING_PROSE ? parent : chosen;
 }
 
 function inside(element: Element, container: Element): boolean {
@@ -189,9 +220,25 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
     ) {
       return false;
     }
-    return linkDensity(block) <= MAX_LINK_DENSITY;
+    return linkDensity(block) <= MAX_LINK_DENSITY || isLinkedSentence(block);
   });
   return trimEdges(cutAtEndMarker(kept));
+}
+
+/** Letters outside links that make a link-dense paragraph a sentence about its links, not a menu. */
+const MIN_LINKED_SENTENCE_LETTERS = 60;
+/** Beyond this share of link text even a long line is a run of links (a menu between separators). */
+const MAX_LINKED_SENTENCE_DENSITY = 0.75;
+
+/**
+ * "Left to right: a tee ($26), a coat ($109)…": a paragraph naming what it links, with enough words of
+ * its own between the links to read as a sentence. Menus and teaser lines have next to none.
+ */
+function isLinkedSentence(block: SourcedBlock): boolean {
+  if (block.block.type !== "paragraph" || linkDensity(block) > MAX_LINKED_SENTENCE_DENSITY) return false;
+  let rest = block.block.text;
+  for (const link of block.links) rest = rest.replace(link.text, " ");
+  return (rest.match(/\p{L}/gu)?.length ?? 0) >= MIN_LINKED_SENTENCE_LETTERS && SENTENCE.test(rest);
 }
 
 /** The blocks before the first end-of-article label that follows some prose. */

@@ -185,10 +185,26 @@ export function judge(element: Element): Verdict {
   return verdict;
 }
 
+/** Boilerplate words long enough to be recognised inside a run-together class name. */
+const COMPOUND_PARTS = [...STRONG_NEGATIVE, ...WEAK_NEGATIVE].filter(
+  (word) => word.length >= 6 && !ALWAYS_DROP.has(word),
+);
+
+function compoundParts(word: string): string[] {
+  return COMPOUND_PARTS.filter(
+    (part) => word.length > part.length && (word.startsWith(part) || word.endsWith(part)),
+  );
+}
+
 function classify(element: Element): Verdict {
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
-  const words = hintWords(element);
+  // Plurals name the same boxes ("sidebars", "widgets", "banners"), and so do run-together names that
+  // start or end with a long boilerplate word ("relatedposts", "rightsidebar", "entryfooter").
+  const words = hintWords(element).flatMap((word) => {
+    const singular = word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word;
+    return [word, ...(singular === word ? [] : [singular]), ...compoundParts(singular)];
+  });
   if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";

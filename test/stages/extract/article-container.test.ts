@@ -20,3 +20,59 @@ describe("choosing the article's container", () => {
     expect(text).not.toContain("spare time");
   });
 });
+
+/** A short post whose two paragraphs sit either side of a link list longer than the first of them. */
+function postAroundLinkList(lastParagraph: string): string {
+  const links = [
+    "All of our garden projects, from raised beds to rain barrels",
+    "A greenhouse built from old windows in one weekend",
+    "Drip irrigation for balconies with a soda bottle",
+    "Twelve herbs that grow in the shade of a city yard",
+    "Composting in a flat without a garden or a balcony",
+  ];
+  return html(`
+    <div class="entry"><h1>Balcony tomatoes in buckets</h1>
+      <p>${PROSE[0]}</p>
+      <h3>Popular projects:</h3>
+      <ul>${links.map((text, at) => `<li><a href="/p/${at}">${text}</a></li>`).join("")}</ul>
+      ${lastParagraph}
+    </div>`);
+}
+
+describe("a lone paragraph and its siblings", () => {
+  it("keeps a short post's paragraphs together when a link list between them outweighs one of them", () => {
+    const text = extractArticle(decoded(postAroundLinkList(`<p>${PROSE[1]}</p>`))).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain(PROSE[1]);
+    expect(text).not.toContain("greenhouse");
+  });
+
+  it("treats a <p> broken by blank lines as one paragraph", () => {
+    const last = `<p>${PROSE[1]}<br><br>Seedlings go out after the last frost, in May.</p>`;
+    const text = extractArticle(decoded(postAroundLinkList(last))).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain("Seedlings go out after the last frost");
+    expect(text).not.toContain("greenhouse");
+  });
+});
+
+describe("link-dense lines inside the article", () => {
+  it("keeps a sentence naming what it links, and still drops a menu line", () => {
+    const page = html(`
+      <div class="post"><h1>Bright coats for grey days</h1>
+        <p>${PROSE[0]} ${PROSE[1]}</p>
+        <p>Left to right, as worn on the runway:
+          <a href="/shop/1">an ASOS woven floral tee with puff sleeves and a round neck</a> ($26, originally $49),
+          <a href="/shop/2">a Victoria's Secret cocoon coat in tomato red boiled wool</a> ($109, originally $158),
+          and <a href="/shop/3">Iris and Ink leather ankle boots with a stacked block heel</a> ($95), every one of
+          them for less.</p>
+        <p>${PROSE[2]}</p>
+        <p><a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/money">Money</a> |
+          <a href="/travel">Travel</a> | <a href="/culture">Culture</a> | <a href="/weather">Weather</a></p>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toContain("Left to right, as worn on the runway: an ASOS woven floral tee");
+    expect(text).toContain(PROSE[2]);
+    expect(text).not.toContain("Weather");
+  });
+});
