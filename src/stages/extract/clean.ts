@@ -2,6 +2,7 @@
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
 import { type AnyNode, attr, type Element, findFirst, isElement } from "./dom.js";
+import { isProseCaption } from "./prose-caption.js";
 
 const DROP_TAGS = new Set([
   "script",
@@ -186,6 +187,7 @@ export function judge(element: Element): Verdict {
 }
 
 function classify(element: Element): Verdict {
+  if (isProseCaption(element) && !isHidden(element)) return "keep";
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
   const words = hintWords(element);
