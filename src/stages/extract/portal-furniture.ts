@@ -23,6 +23,15 @@ const COPYRIGHT =
 const PROMPT =
   /^[\s【[(（]*(?:分享到|分享至|转发到|微信扫一扫|扫一扫|扫描二维码|关注我们|关注微信|打印本页|打印此文|关闭窗口|返回顶部|一键转发|收藏本文|添加收藏|加入收藏|设为首页)/u;
 
+/** "Follow us" prompts: scan the QR code, follow the official account ("欢迎扫描二维码关注官方微信"). */
+const FOLLOW =
+  /(?:关注|關注|扫描|掃描|扫码|掃碼|扫一扫|長按|长按)[^。]{0,30}(?:公众号|公眾號|微信|微博|二维码|二維碼)|(?:公众号|公眾號|二维码|二維碼)[^。]{0,20}(?:关注|關注)/u;
+/** A label naming the site's account or the story's keywords: "新浪新闻公众号", "关键字 : 香港". */
+const LABEL =
+  /^(?:[^\s。！？]{0,10}(?:公众号|公眾號|官方微信|官方微博)|(?:关键字|关键词|關鍵字|關鍵詞|标签|標籤)\s*[:：][^。！？]*)$/u;
+const MAX_LABEL = 40;
+const MAX_FOLLOW = 60;
+
 /** Only lines in these scripts are read: English furniture is judged by the other rules. */
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -38,6 +47,8 @@ function isFurnitureLine(text: string): boolean {
   if (line.length <= MAX_COPYRIGHT_LINE && /all rights reserved/i.test(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
+  if (line.length <= MAX_FOLLOW && FOLLOW.test(line)) return true;
+  if (line.length <= MAX_LABEL && LABEL.test(line)) return true;
   if (COPYRIGHT.test(line)) return true;
   if (SENTENCE_END.test(line)) return false;
   return META_LABEL.test(line) && (DATE_OR_TIME.test(line) || VIEW_COUNT.test(line));

@@ -49,6 +49,20 @@ describe("Chinese portal furniture", () => {
     expect(page(`${prose}${counted}`)).toBe(ZH_PROSE.join("\n\n"));
   });
 
+  it("drops keyword lines and prompts to follow the site's account after the article", () => {
+    const text = page(`
+      ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
+      <p>关键字：河畔公园 湿地</p>
+      <p>河畔日报公众号</p>
+      <p>更多新闻！欢迎扫描左方二维码关注河畔日报官方微信（hepan-daily）</p>`);
+    expect(text).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("keeps prose that mentions an official account", () => {
+    const line = "市政府当晚通过官方微博发布消息称，扩建工程不会占用现有的儿童游乐场。";
+    expect(page(`${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}<p>${line}</p>`)).toContain(line);
+  });
+
   it("keeps prose that mentions a source and a date", () => {
     const line = "据河畔日报2月4日报道，来源于市政府的消息称，公园扩建工程将于明年开工。";
     expect(page(`<p>${line}</p>${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}`)).toContain(line);
