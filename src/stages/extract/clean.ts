@@ -194,8 +194,12 @@ function classify(element: Element): Verdict {
   if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";
-  // A figure is an image and its caption; one around a quote is an embedded post, part of the story.
-  if (element.name === "figure" && !findFirst(element, (inner) => inner.name === "blockquote"))
+  // A figure is an image and its caption; one around a quote is an embedded post, and one around a table
+  // is the story's table (WordPress wraps every table block in one): both are part of the story.
+  if (
+    element.name === "figure" &&
+    !findFirst(element, (inner) => ["blockquote", "table"].includes(inner.name))
+  )
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";
   const strong = words.filter((word) => STRONG_NEGATIVE.has(word));
