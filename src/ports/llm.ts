@@ -21,7 +21,17 @@ export interface LlmRequest<T> {
   schema: z.ZodType<T>;
   schemaName: string;
   maxOutputTokens?: number;
+  /** Aborting stops the call; with a HandedBack reason, an answer already asked for is read to its end first. */
   signal?: AbortSignal;
+}
+
+/**
+ * An abort reason saying the work stops here but will be done again elsewhere (a stopped worker hands its
+ * job back): a call already sent reads its answer to the end, into the call cache, before failing, so the
+ * retry does not buy it twice. Any other reason (a cancel) stops the call at once: no one will need it.
+ */
+export class HandedBack extends Error {
+  override name = "HandedBack";
 }
 
 export interface LlmResult<T> {

@@ -6,54 +6,16 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
-import { collect, spawnCli, tempDir } from "../support/cli.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { startTestServer, type TestServer } from "../support/test-server.js";
+import { collect, servedUrl, spawnCli, tempDir } from "../support/cli.js";
+import { useWebAppWorld } from "../support/web-app-world.js";
 
 const SLOW_TEST_MS = 60_000;
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai");
 
-let site: FixtureSite;
-let app: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startFixtureSite();
-  app = await startTestServer();
-  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await site?.close();
-});
-
-async function openPage(
-  options: Parameters<Browser["newContext"]>[0] = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: "ja-JP",
-    viewport: { width: 1280, height: 900 },
-    ...options,
-  });
-  return { context, page: await context.newPage() };
-}
-
-/** Resolves with the URL `shirabe serve` printed. */
-function servedUrl(child: ReturnType<typeof spawnCli>): Promise<string> {
-  return new Promise((done, fail) => {
-    let seen = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /serving on (http:\/\/\S+?)\/ /.exec(seen);
-      if (match) done(match[1] as string);
-    });
-    child.on("close", () => fail(new Error(`serve exited early: ${seen}`)));
-  });
-}
+const world = useWebAppWorld({ viewport: { width: 1280, height: 900 } });
+const { openPage } = world;
 
 /** WCAG contrast ratio of two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
@@ -80,8 +42,8 @@ describe("a restart under an open page", { timeout: SLOW_TEST_MS }, () => {
     let second: ReturnType<typeof spawnCli> | undefined;
     try {
       await page.goto(url);
-      await page.fill("#url", `${site.url}/pages/report-article`);
-      await page.fill("#sources", `${site.url}/slow?ms=30000`);
+      await page.fill("#url", `${world.site.url}/pages/report-article`);
+      await page.fill("#sources", `${world.site.url}/slow?ms=30000`);
       await page.click("button.primary");
       await page.waitForSelector('li[data-stage="article"].done');
       first.kill("SIGKILL");
@@ -114,8 +76,8 @@ describe("the bundled example, uploaded as its folder into a Japanese report", {
 
   beforeAll(async () => {
     ({ context, page } = await openPage({ timezoneId: "Asia/Tokyo" }));
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
-    await page.goto(app.url);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: world.app.url });
+    await page.goto(world.app.url);
     // The form is honest about the default engine before anything is submitted.
     await page.locator("#engine-note").waitFor();
     // The saved article's folder, as a user picks it: the browser sends each file with its relative path.
@@ -130,7 +92,7 @@ describe("the bundled example, uploaded as its folder into a Japanese report", {
   });
 
   it("said on the form that the extractive engine quotes and does not translate, and which engines exist", async () => {
-    await page.goto(`${app.url}/#/`);
+    await page.goto(`${world.app.url}/#/`);
     expect(await page.locator("#engine-note").textContent()).toContain("翻訳はしない");
     expect(await page.locator("#engines-here").textContent()).toContain("extractive");
     await page.goBack();
@@ -227,7 +189,7 @@ describe("the bundled example, uploaded as its folder into a Japanese report", {
   it("exports a tagged PDF whose pages are numbered and whose last page holds report text", async () => {
     const id = /#\/reports\/([0-9a-f-]+)/.exec(page.url())?.[1] as string;
     const pdf = Buffer.from(
-      await (await fetch(`${app.url}/api/reports/${id}/export?format=pdf`)).arrayBuffer(),
+      await (await fetch(`${world.app.url}/api/reports/${id}/export?format=pdf`)).arrayBuffer(),
     );
     const path = join(tempDir(), "report.pdf");
     writeFileSync(path, pdf);
@@ -255,12 +217,12 @@ describe("mistakes, failures and the list", { timeout: SLOW_TEST_MS }, () => {
   it("explains a refused URL and an empty file in Japanese and puts focus back on the field", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.fill("#url", "notaurl");
       await page.click("button.primary");
       await expect.poll(() => page.locator("#form-error").textContent()).toContain("URL が正しくありません");
       expect(await page.evaluate("document.activeElement?.id")).toBe("url");
-      const before = (await (await fetch(`${app.url}/api/reports`)).json()).jobs.length;
+      const before = (await (await fetch(`${world.app.url}/api/reports`)).json()).jobs.length;
       await page.check('input[name="kind"][value="file"]');
       await page.setInputFiles("#file", {
         name: "empty.html",
@@ -270,7 +232,7 @@ describe("mistakes, failures and the list", { timeout: SLOW_TEST_MS }, () => {
       await page.click("button.primary");
       await expect.poll(() => page.locator("#form-error").textContent()).toContain("ファイルが空です");
       expect(await page.evaluate("document.activeElement?.id")).toBe("file");
-      expect((await (await fetch(`${app.url}/api/reports`)).json()).jobs.length).toBe(before);
+      expect((await (await fetch(`${world.app.url}/api/reports`)).json()).jobs.length).toBe(before);
     } finally {
       await context.close();
     }
@@ -280,9 +242,9 @@ describe("mistakes, failures and the list", { timeout: SLOW_TEST_MS }, () => {
     const { context, page } = await openPage({ timezoneId: "Asia/Tokyo" });
     page.on("dialog", (dialog) => dialog.accept());
     try {
-      await page.goto(app.url);
-      await page.fill("#url", `${site.url}/pages/report-source-a`);
-      await page.fill("#sources", `${site.url}/slow?ms=20000`);
+      await page.goto(world.app.url);
+      await page.fill("#url", `${world.site.url}/pages/report-source-a`);
+      await page.fill("#sources", `${world.site.url}/slow?ms=20000`);
       await page.click("button.primary");
       await page.waitForSelector('li[data-stage="article"].done');
       expect(await page.locator("ol.log li").count()).toBeGreaterThan(0);
@@ -291,7 +253,7 @@ describe("mistakes, failures and the list", { timeout: SLOW_TEST_MS }, () => {
       expect(await page.locator("div.error").textContent()).toContain("中止しました");
       const cancelledId = /#\/reports\/([0-9a-f-]+)/.exec(page.url())?.[1] as string;
 
-      await page.goto(`${app.url}/#/reports`);
+      await page.goto(`${world.app.url}/#/reports`);
       const row = page.locator(`ul.reports li:has(a[href="#/reports/${cancelledId}"])`);
       await row.waitFor();
       expect(await row.locator("time").textContent()).toMatch(/\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}/);
@@ -300,10 +262,12 @@ describe("mistakes, failures and the list", { timeout: SLOW_TEST_MS }, () => {
       await page.waitForURL((url) => /#\/reports\//.test(url.hash) && !url.hash.includes(cancelledId));
       expect(page.url()).not.toContain(cancelledId);
       await page.waitForSelector("article.report h1", { timeout: 30_000 });
-      await page.goto(`${app.url}/#/reports`);
+      await page.goto(`${world.app.url}/#/reports`);
       await row.waitFor();
       await row.locator("button.danger").click();
-      await expect.poll(async () => (await fetch(`${app.url}/api/reports/${cancelledId}`)).status).toBe(404);
+      await expect
+        .poll(async () => (await fetch(`${world.app.url}/api/reports/${cancelledId}`)).status)
+        .toBe(404);
     } finally {
       await context.close();
     }

@@ -2,15 +2,15 @@
 // server, see its items become reports (status shown live), poll it again after it gains an item, and
 // open an item's report.
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFeedStore } from "../../src/adapters/store/feed-store.js";
 import type { FeedStore } from "../../src/ports/feeds.js";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { type FeedServer, startFeedServer } from "../support/feed-server.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
 import { tempDir } from "../support/temp.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { launchTestBrowser } from "../support/web-app-world.js";
 
 let site: FixtureSite;
 let feedServer: FeedServer;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const storePath = join(tempDir("shirabe-feeds-ui-"), "shirabe.sqlite");
   feeds = openFeedStore({ path: storePath });
   app = await startTestServer({ storePath, feeds, feedPolling: { hostIntervalMs: 0 }, workers: false });
-  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
+  browser = await launchTestBrowser();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

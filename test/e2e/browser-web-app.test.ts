@@ -2,41 +2,23 @@
 // real server and the fixture site: submit → live progress → report → citation popover → PDF export,
 // on a phone-width screen, by keyboard only, in Japanese and English.
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
-import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { startTestServer, type TestServer } from "../support/test-server.js";
+import { startTestServer } from "../support/test-server.js";
+import { useWebAppWorld } from "../support/web-app-world.js";
 
 // A real browser and a real pipeline share 2 cores with the other test files: allow a minute a test.
 const SLOW_TEST_MS = 60_000;
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
 
-let site: FixtureSite;
-let app: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
+const world = useWebAppWorld({ acceptDownloads: true });
+const { openPage } = world;
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  site = await startFixtureSite();
-  app = await startTestServer();
-  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await site?.close();
 });
-
-async function openPage(
-  options: Parameters<Browser["newContext"]>[0] = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "ja-JP", acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  return { context, page };
-}
 
 /** Runs in the page: keeps every section line and citations line the progress panel shows. */
 function recordProgress() {
@@ -54,8 +36,8 @@ function recordProgress() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-const articleUrl = () => `${site.url}/pages/report-article`;
-const slowSource = (ms: number) => `${site.url}/slow?ms=${ms}`;
+const articleUrl = () => `${world.site.url}/pages/report-article`;
+const slowSource = (ms: number) => `${world.site.url}/slow?ms=${ms}`;
 
 describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_TEST_MS }, () => {
   let context: BrowserContext;
@@ -70,7 +52,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
   });
 
   it("shows the form in Japanese, chosen from Accept-Language", async () => {
-    await page.goto(app.url);
+    await page.goto(world.app.url);
     await expect.poll(() => page.locator("h1").textContent()).toBe("記事から調査レポートを作る");
     expect(await page.getAttribute("html", "lang")).toBe("ja");
   });
@@ -107,7 +89,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
       sections: string[];
       citations: string[];
     };
-    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const stored = await (await fetch(`${world.app.url}/api/reports/${reportId}`)).json();
     const headings: string[] = stored.report.sections.map((section: { heading: string }) => section.heading);
     expect(shown.sections.length).toBeGreaterThan(0);
     expect(shown.sections.some((line) => headings.some((heading) => line.includes(heading)))).toBe(true);
@@ -143,7 +125,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
   });
 
   it("shows the supporting passage, the source's title and a link when hovering a citation", async () => {
-    const stored = await (await fetch(`${app.url}/api/reports/${reportId}`)).json();
+    const stored = await (await fetch(`${world.app.url}/api/reports/${reportId}`)).json();
     const passages: string[] = stored.report.passages.map((p: { text: string }) => p.text);
     const titles: string[] = stored.report.references.map((r: { title: string }) => r.title);
 
@@ -179,6 +161,51 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     await page.screenshot({ path: join(ARTIFACTS, "citation-popover.png") });
     await page.mouse.move(5, 5);
     await popover.waitFor({ state: "hidden" });
+  });
+
+  it("says when a model confirmed a sentence and shows, as text, the words it quoted from that source", async () => {
+    // The same report as if an LLM run's entailment check had vouched for its first cited sentence.
+    const run = world.app.store.getRun(reportId);
+    const report = run?.report;
+    if (!run || !report) throw new Error("the submitted report is not stored");
+    const copy = structuredClone({ ...run, report });
+    copy.id = randomUUID();
+    copy.report.id = copy.id;
+    const claim = [
+      ...copy.report.introduction,
+      ...copy.report.sections.flatMap((s) => [
+        ...s.paragraphs,
+        ...s.subsections.flatMap((sub) => sub.paragraphs),
+      ]),
+    ]
+      .flatMap((paragraph) => paragraph.claims)
+      .find((candidate) => candidate.passageIds.length > 0);
+    const passage = copy.report.passages.find((p) => p.id === claim?.passageIds[0]);
+    const other = copy.report.passages.find((p) => !claim?.passageIds.includes(p.id));
+    if (!claim || !passage) throw new Error("the report has no cited sentence");
+    const words = `${passage.text.slice(0, 30)}`;
+    claim.confirmedBy = "entailment";
+    claim.spans = [
+      { passageId: passage.id, text: words },
+      // A span of a passage this citation does not show stays out of its popover.
+      ...(other ? [{ passageId: other.id, text: "<b>not this source</b>" }] : []),
+    ];
+    world.app.store.saveRun(copy);
+
+    await page.goto(`${world.app.url}/#/reports/${copy.id}`);
+    const cite = page.locator("button.cite").first();
+    await cite.hover();
+    const popover = page.locator("#popover");
+    await popover.waitFor({ state: "visible" });
+    const confirmed = popover.locator(".confirmed");
+    expect(await confirmed.getAttribute("data-method")).toBe("entailment");
+    expect(await confirmed.textContent()).toContain("確認: モデルが判定（根拠の語句を照合済み）");
+    expect(await confirmed.locator("q").allTextContents()).toEqual([words]);
+    expect(await popover.locator("b").count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await popover.waitFor({ state: "hidden" });
+    await page.goto(`${world.app.url}/#/reports/${reportId}`);
+    await page.waitForSelector("article.report h1");
   });
 
   it("exports a PDF printed by Chromium whose text is the report's Japanese, not empty boxes", async () => {
@@ -219,7 +246,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
 
   it("lists, searches and deletes reports", async () => {
     page.on("dialog", (dialog) => dialog.accept());
-    await page.goto(`${app.url}/#/reports`);
+    await page.goto(`${world.app.url}/#/reports`);
     await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
     await page.fill("#q", "存在しない語");
     await page.press("#q", "Enter");
@@ -230,7 +257,7 @@ describe("submit, watch, read, export (Japanese UI, desktop)", { timeout: SLOW_T
     await page.press("#q", "Enter");
     await page.waitForSelector(`ul.reports a[href="#/reports/${reportId}"]`);
     await page.click(`ul.reports li:has(a[href="#/reports/${reportId}"]) button.danger`);
-    await expect.poll(async () => (await fetch(`${app.url}/api/reports/${reportId}`)).status).toBe(404);
+    await expect.poll(async () => (await fetch(`${world.app.url}/api/reports/${reportId}`)).status).toBe(404);
   });
 });
 
@@ -238,7 +265,7 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("researches an uploaded Markdown file", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.check('input[name="kind"][value="file"]');
       await page.setInputFiles("#file", {
         name: "tram.md",
@@ -258,8 +285,8 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("shows why a run failed", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
-      await page.fill("#url", `${site.url}/status/404`);
+      await page.goto(world.app.url);
+      await page.fill("#url", `${world.site.url}/status/404`);
       await page.click("button.primary");
       await page.waitForSelector(".error p");
       expect(await page.locator("h1").textContent()).toBe("レポートを作成できませんでした");
@@ -274,7 +301,7 @@ describe("uploads and failures", { timeout: SLOW_TEST_MS }, () => {
   it("shows a clear message for a bad submission without leaving the form", async () => {
     const { context, page } = await openPage();
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.fill("#url", "file:///etc/passwd");
       await page.click("button.primary");
       await expect.poll(() => page.locator("#form-error").textContent()).toContain("http(s)");
@@ -289,7 +316,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
   it("submits with Tab and Enter only, then opens and closes a citation from the keyboard", async () => {
     const { context, page } = await openPage({ locale: "en-US", viewport: { width: 1024, height: 800 } });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await expect
         .poll(() => page.locator("h1").textContent())
         .toBe("Turn an article into a research report");
@@ -333,7 +360,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
       deviceScaleFactor: 2,
     });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await page.locator("#url").waitFor();
       // Only the chosen kind of input shows; the extractive engine has no model to choose.
       expect(await page.locator("#file").isVisible()).toBe(false);
@@ -363,7 +390,7 @@ describe("phone width, keyboard only, English", { timeout: SLOW_TEST_MS }, () =>
   it("switches the UI language with one button and remembers it", async () => {
     const { context, page } = await openPage({ locale: "en-US" });
     try {
-      await page.goto(app.url);
+      await page.goto(world.app.url);
       await expect
         .poll(() => page.locator("h1").textContent())
         .toBe("Turn an article into a research report");

@@ -3,10 +3,10 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseAtomFeed } from "feedsmith";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
 import { runCli, tempDir } from "../support/cli.js";
+import { launchTestBrowser } from "../support/web-app-world.js";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../examples/china-ai/article.html");
 const dataDir = tempDir();
@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(made.code).toBe(0);
   const published = await runCli(["publish", "--out", out, "--title", "朝のブリーフィング"], env);
   expect(published.code).toBe(0);
-  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
+  browser = await launchTestBrowser();
 });
 afterAll(async () => {
   await browser?.close();

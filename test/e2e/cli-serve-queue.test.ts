@@ -2,47 +2,37 @@
 // written by a `shirabe worker` process, its progress arrives over the server's event stream, and the
 // server stores it; a waiting job is cancelled; a report that finished while the server was down is
 // collected when it starts again; the queue's status is served.
-import { chromium } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM } from "../../src/server/print-pdf.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.js";
 import { type FixtureSite, startFixtureSite } from "../support/fixture-site.js";
-import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
+import { useRedisProcesses } from "../support/redis-processes.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE } from "../support/redis-server.js";
 import { type Client, finished, postJson, readEvents } from "../support/test-server.js";
+import { launchTestBrowser } from "../support/web-app-world.js";
 import { type CliChild, startCli, startWorker, stop } from "../support/worker-processes.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
 
 describe.skipIf(!HAS_REDIS)("serve --queue with worker processes", () => {
-  let redis: TestRedis;
+  const redis = useRedisProcesses();
   let site: FixtureSite;
-  const children: CliChild[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
     site = await startFixtureSite();
-  });
-  afterEach(async () => {
-    await Promise.all(children.splice(0).map((child) => stop(child, "SIGKILL")));
-    const { Redis } = await import("ioredis");
-    const client = new Redis(redis.url);
-    await client.flushall();
-    client.disconnect();
   });
   afterAll(async () => {
     await site?.close();
-    await redis?.stop();
   });
 
   const serve = async (dataDir: string): Promise<Client & { process: CliChild }> => {
     const child = startCli(["serve", "--port", "0", "--queue", redis.url], { SHIRABE_DATA_DIR: dataDir });
-    children.push(child);
+    redis.track(child);
     await child.waitFor(/serving on http:\/\/\S+\//);
     const url = /serving on (http:\/\/\S+?)\/ /.exec(child.stderr())?.[1] as string;
     return { url, process: child, fetch: (path, init) => fetch(`${url}${path}`, init) };
   };
   const worker = () => {
     const child = startWorker(redis.url, ["--concurrency", "1", "--lock", "2", "--stalled-interval", "1"]);
-    children.push(child);
+    redis.track(child);
     return child;
   };
   const submit = (server: Client, slug: string) =>
@@ -81,7 +71,7 @@ describe.skipIf(!HAS_REDIS)("serve --queue with worker processes", () => {
     expect(status.groups).toEqual([{ group: "web", counts: { waiting: 0, active: 0, done: 1, failed: 0 } }]);
 
     // The list screen shows the same counts in its queue panel.
-    const browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS });
+    const browser = await launchTestBrowser();
     try {
       const page = await browser.newPage({ locale: "en-US" });
       await page.goto(`${server.url}/#/reports`);

@@ -7,24 +7,14 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { collect, runCli, spawnCli, tempDir } from "../support/cli.js";
+import { collect, runCli, servedUrl, spawnCli, tempDir } from "../support/cli.js";
 import { startFakeLlmServer } from "../support/fake-llm-server.js";
+import { writeFakeModelConfig } from "../support/fake-model-config.js";
 import { startFixtureSite } from "../support/fixture-site.js";
 import { scriptedAnswer } from "../support/scripted-model.js";
 import { finished, postJson } from "../support/test-server.js";
 
 /** Resolves with the URL the server printed on stderr. */
-function servedUrl(child: ReturnType<typeof spawnCli>): Promise<string> {
-  return new Promise((done, fail) => {
-    let seen = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /serving on (http:\/\/\S+?)\/ /.exec(seen);
-      if (match) done(match[1] as string);
-    });
-    child.on("close", () => fail(new Error(`serve exited early: ${seen}`)));
-  });
-}
 
 describe("shirabe serve", () => {
   it("refuses a non-loopback address without SHIRABE_TOKEN, as a usage error", async () => {
@@ -90,16 +80,9 @@ describe("shirabe serve with a configured model", () => {
     const llm = await startFakeLlmServer({ responder: scriptedAnswer });
     const site = await startFixtureSite();
     const dir = tempDir();
-    const config = join(dir, "shirabe.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: {
-          local: { baseURL: llm.baseURL, keyEnv: "LOCAL_LLM_KEY", structuredOutput: "json-mode" },
-        },
-        prices: { "local:fake-model": { input: 1, output: 2 } },
-      }),
-    );
+    const config = writeFakeModelConfig(dir, llm.baseURL, {
+      config: { prices: { "local:fake-model": { input: 1, output: 2 } } },
+    });
     const dataDir = join(dir, "data");
     const child = spawnCli(
       [

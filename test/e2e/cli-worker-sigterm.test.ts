@@ -3,10 +3,12 @@
 // worker completes it, exactly once, repaying no LLM call the first one had answered.
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
-import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
+import { writeFakeModelConfig } from "../support/fake-model-config.js";
+import { useRedisProcesses } from "../support/redis-processes.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE } from "../support/redis-server.js";
 import { scriptedAnswer } from "../support/scripted-model.js";
 import { type CliChild, reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
 
@@ -16,45 +18,26 @@ const ARTICLE = resolve(import.meta.dirname, "../../examples/china-ai/article.ht
 const KEY = "sk-test-sigterm-1717";
 
 describe.skipIf(!HAS_REDIS)("a worker stopped with SIGTERM", () => {
-  let redis: TestRedis;
+  const redis = useRedisProcesses();
   let fake: FakeLlmServer;
-  const children: CliChild[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
     // Slow enough that the worker is mid-report when the signal comes.
     fake = await startFakeLlmServer({ responder: scriptedAnswer, firstTokenMs: 150 });
   });
-  afterEach(async () => {
-    await Promise.all(children.splice(0).map((child) => stop(child, "SIGKILL")));
-    const { Redis } = await import("ioredis");
-    const client = new Redis(redis.url);
-    await client.flushall();
-    client.disconnect();
-  });
   afterAll(async () => {
     await fake?.close();
-    await redis?.stop();
   });
 
   /** `batch --queue` of the one article, written by the fake LLM. */
   const enqueue = () => {
     const dir = tempDir();
-    const config = join(dir, "shirabe.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        model: "local:fake-model",
-        providers: {
-          local: { baseURL: fake.baseURL, keyEnv: "LOCAL_LLM_KEY", structuredOutput: "json-mode" },
-        },
-      }),
-    );
+    const config = writeFakeModelConfig(dir, fake.baseURL);
     const list = join(dir, "list.txt");
     writeFileSync(list, `${ARTICLE}\n`);
     const dataDir = join(dir, "data");
     const args = ["batch", list, "--queue", redis.url, "--model", "local:fake-model", "--config", config];
     const batch = startCli([...args, "--no-follow-links"], { SHIRABE_DATA_DIR: dataDir });
-    children.push(batch);
+    redis.track(batch);
     return { batch, dataDir };
   };
   // A long lock: a job that moves to another worker here was handed back, not taken over as stalled.
@@ -64,7 +47,7 @@ describe.skipIf(!HAS_REDIS)("a worker stopped with SIGTERM", () => {
       ["--concurrency", "1", "--grace", grace, "--lock", "60", "--stalled-interval", "60"],
       { LOCAL_LLM_KEY: KEY },
     );
-    children.push(child);
+    redis.track(child);
     return child;
   };
   const midReport = async (child: CliChild) => {

@@ -3,13 +3,15 @@
 // holds across worker processes (the fake counts the requests open at once).
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/index.js";
 import { tempDir } from "../support/cli.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../support/fake-llm-server.js";
-import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
+import { writeFakeModelConfig } from "../support/fake-model-config.js";
+import { useRedisProcesses } from "../support/redis-processes.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE } from "../support/redis-server.js";
 import { scriptedAnswer } from "../support/scripted-model.js";
-import { type CliChild, reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
+import { reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
 
@@ -17,41 +19,19 @@ const EXAMPLES = resolve(import.meta.dirname, "../../examples/china-ai");
 const KEY = "sk-test-workers-4242";
 
 describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
-  let redis: TestRedis;
+  const redis = useRedisProcesses();
   let fake: FakeLlmServer;
-  const children: CliChild[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
     // Slow enough that a worker can be killed with answers given and a call still open.
     fake = await startFakeLlmServer({ responder: scriptedAnswer, firstTokenMs: 150 });
   });
-  afterEach(async () => {
-    await Promise.all(children.splice(0).map((child) => stop(child, "SIGKILL")));
-  });
   afterAll(async () => {
     await fake?.close();
-    await redis?.stop();
   });
 
   /** A config naming the fake as provider `local`, at most 2 calls at once. */
-  const writeConfig = (dir: string) => {
-    const config = join(dir, "shirabe.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        model: "local:fake-model",
-        providers: {
-          local: {
-            baseURL: fake.baseURL,
-            keyEnv: "LOCAL_LLM_KEY",
-            structuredOutput: "json-mode",
-            concurrency: 2,
-          },
-        },
-      }),
-    );
-    return config;
-  };
+  const writeConfig = (dir: string) =>
+    writeFakeModelConfig(dir, fake.baseURL, { provider: { concurrency: 2 } });
   const setup = (inputs: string[]) => {
     const dir = tempDir();
     const config = writeConfig(dir);
@@ -72,7 +52,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
       ],
       { SHIRABE_DATA_DIR: dataDir },
     );
-    children.push(batch);
+    redis.track(batch);
     return { batch, dataDir };
   };
   /** A short `lock` hands a killed worker's job over quickly; the default keeps a busy machine's jobs put. */
@@ -82,7 +62,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
       ["--concurrency", concurrency, "--lock", lock, "--stalled-interval", "0.5"],
       { LOCAL_LLM_KEY: KEY, ...env },
     );
-    children.push(child);
+    redis.track(child);
     return child;
   };
   const body = (request: FakeLlmServer["requests"][number]) => JSON.stringify(request.body);
@@ -161,7 +141,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
         SHIRABE_DATA_DIR: dataDir,
       },
     );
-    children.push(batch);
+    redis.track(batch);
     const result = await batch.finished;
     expect(result.stdout, `${result.stderr}\n${configured.stderr()}`).toContain(
       "batch: 1 done, 0 failed, 0 pending",
@@ -178,7 +158,7 @@ describe.skipIf(!HAS_REDIS)("LLM reports on workers", () => {
     const withModel = startCli(["batch", list, "--queue", redis.url, "--no-follow-links"], {
       SHIRABE_DATA_DIR: dataDir,
     });
-    children.push(withModel);
+    redis.track(withModel);
     expect((await withModel.finished).stdout).toContain("batch: 1 done, 0 failed, 0 pending");
     expect(fake.requests.length).toBeGreaterThan(0);
   }, 60_000);

@@ -3,11 +3,12 @@
 // enqueuer killed and started again, and with Redis stopped and restarted mid-run.
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openBullmqQueue } from "../../src/adapters/queue/bullmq-queue.js";
 import { runCli, tempDir } from "../support/cli.js";
-import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from "../support/redis-server.js";
-import { type CliChild, reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
+import { useRedisProcesses } from "../support/redis-processes.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE } from "../support/redis-server.js";
+import { reportsByInput, startCli, startWorker, stop } from "../support/worker-processes.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
 
@@ -18,24 +19,7 @@ const INPUTS = readdirSync(EXAMPLES)
   .slice(0, 6);
 
 describe.skipIf(!HAS_REDIS)("workers on Redis", () => {
-  let redis: TestRedis;
-  const children: CliChild[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterEach(async () => {
-    await Promise.all(children.splice(0).map((child) => stop(child, "SIGKILL")));
-    // Each test starts from an empty Redis.
-    const queue = openBullmqQueue({ url: redis.url });
-    await queue.close();
-    const { Redis } = await import("ioredis");
-    const client = new Redis(redis.url);
-    await client.flushall();
-    client.disconnect();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redis = useRedisProcesses();
 
   const listFile = () => {
     const file = join(tempDir(), "list.txt");
@@ -49,7 +33,7 @@ describe.skipIf(!HAS_REDIS)("workers on Redis", () => {
    */
   const worker = (lock = "30") => {
     const child = startWorker(redis.url, ["--concurrency", "2", "--lock", lock, "--stalled-interval", "1"]);
-    children.push(child);
+    redis.track(child);
     return child;
   };
 
@@ -106,7 +90,7 @@ describe.skipIf(!HAS_REDIS)("workers on Redis", () => {
     const env = { SHIRABE_DATA_DIR: dataDir };
     const args = ["batch", listFile(), "--queue", redis.url, "--no-follow-links"];
     const enqueuer = startCli(args, env);
-    children.push(enqueuer);
+    redis.track(enqueuer);
     const queue = openBullmqQueue({ url: redis.url });
     while ((await queue.counts("batch")).waiting < INPUTS.length) {
       await new Promise((done) => setTimeout(done, 50));
@@ -130,20 +114,20 @@ describe.skipIf(!HAS_REDIS)("workers on Redis", () => {
 
   it("says Redis is down and waits for it; a Redis restarted mid-run loses no acknowledged job", async () => {
     const dataDir = tempDir();
-    await redis.stop();
+    await redis.server.stop();
     const enqueuer = startCli(["batch", listFile(), "--queue", redis.url, "--no-follow-links"], {
       SHIRABE_DATA_DIR: dataDir,
     });
-    children.push(enqueuer);
+    redis.track(enqueuer);
     await enqueuer.waitFor(/Redis is unreachable .*trying again/);
-    await redis.start();
+    await redis.server.start();
     // A job finished while Redis was away stays active there until its lock lapses, then runs again.
     const first = worker("5");
     await first.waitFor(/^done /m);
     // Redis goes away with jobs waiting and running, and comes back from its append-only file.
-    await redis.stop();
+    await redis.server.stop();
     await new Promise((done) => setTimeout(done, 500));
-    await redis.start();
+    await redis.server.start();
     const result = await Promise.race([
       enqueuer.finished,
       new Promise<never>((_, reject) =>

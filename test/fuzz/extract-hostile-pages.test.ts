@@ -2,19 +2,17 @@
 // control-character and CJK) through `shirabe extract`, in-process. Reproducible: every page comes from
 // the seed; replay one run with FUZZ_SEED=<seed>, widen it with FUZZ_ROUNDS=<n>.
 import { describe, expect, it } from "vitest";
-import { hostilePages, MAX_PAGE_BYTES } from "../support/hostile-pages.js";
+import { MAX_PAGE_BYTES } from "../support/hostile-pages.js";
 import {
   expectResultOrClearError,
+  fuzzPages,
   PAGE_CPU_BUDGET_MS,
   runMeasured,
   writePages,
 } from "../support/hostile-run.js";
-import { fuzzSeed, seededRandom } from "../support/seeded-random.js";
 import { tempDir } from "../support/temp.js";
 
-const seed = fuzzSeed();
-const rounds = Number(process.env.FUZZ_ROUNDS) || 1;
-const pages = hostilePages(seededRandom(seed), rounds);
+const { seed, pages } = fuzzPages();
 const files = writePages(tempDir("shirabe-fuzz-"), pages);
 
 describe(`extract: ${pages.length} hostile pages from seed ${seed}`, () => {

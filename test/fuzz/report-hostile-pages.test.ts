@@ -1,19 +1,17 @@
 // Fuzz: hostile pages through `shirabe report` (extractive engine, offline), in-process: a sample of
 // every category plus every page a known bug still fails. Same seed and pages as the extract fuzz.
 import { describe, expect, it } from "vitest";
-import { type HostilePage, hostilePages } from "../support/hostile-pages.js";
+import type { HostilePage } from "../support/hostile-pages.js";
 import {
   expectResultOrClearError,
+  fuzzPages,
   PAGE_CPU_BUDGET_MS,
   runMeasured,
   writePages,
 } from "../support/hostile-run.js";
-import { fuzzSeed, seededRandom } from "../support/seeded-random.js";
 import { tempDir } from "../support/temp.js";
 
-const seed = fuzzSeed();
-const rounds = Number(process.env.FUZZ_ROUNDS) || 1;
-const all = hostilePages(seededRandom(seed), rounds);
+const { seed, pages: all } = fuzzPages();
 /** Reports cost more than extraction: the first two pages of each category, and the deepest pages. */
 const PER_CATEGORY = 2;
 const pages = all.filter(

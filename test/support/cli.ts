@@ -41,3 +41,16 @@ export function collect(child: ChildProcess): Promise<CliResult> {
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((done) => child.on("close", (code) => done({ code: code ?? -1, stdout, stderr })));
 }
+
+/** Resolves with the URL a `shirabe serve` child printed; rejects if it exits first. */
+export function servedUrl(child: ChildProcess): Promise<string> {
+  return new Promise((done, fail) => {
+    let seen = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /serving on (http:\/\/\S+?)\/ /.exec(seen);
+      if (match) done(match[1] as string);
+    });
+    child.on("close", () => fail(new Error(`serve exited early: ${seen}`)));
+  });
+}

@@ -6,9 +6,16 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { hasControlCharacters } from "../../src/text/control-characters.js";
 import { type CliResult, collect, runCli, spawnCli } from "./cli.js";
-import type { HostilePage } from "./hostile-pages.js";
+import { type HostilePage, hostilePages } from "./hostile-pages.js";
+import { fuzzSeed, seededRandom } from "./seeded-random.js";
 
 /** CPU time one page may take through `extract` or `report` (the bound of issue 16), in ms. */
+/** This run's seed (FUZZ_SEED replays one) and its pages, FUZZ_ROUNDS rounds of every category. */
+export function fuzzPages(env: NodeJS.ProcessEnv = process.env): { seed: number; pages: HostilePage[] } {
+  const seed = fuzzSeed(env);
+  return { seed, pages: hostilePages(seededRandom(seed), Number(env.FUZZ_ROUNDS) || 1) };
+}
+
 export const PAGE_CPU_BUDGET_MS = 2_000;
 
 /** Writes each page to `dir` and returns its path. */

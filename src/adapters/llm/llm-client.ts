@@ -47,6 +47,11 @@ export interface LlmClientOptions {
   /** A retry-after longer than this fails the call instead of waiting. Default 120 s. */
   maxRetryDelayMs?: number;
   maxOutputTokens?: number;
+  /**
+   * After an abort whose reason is HandedBack, a call already sent reads its answer on this long so it
+   * lands in the cache and the job's next run does not pay for it again. Default 30 s.
+   */
+  finishSentCallsMs?: number;
   onCall?: (record: LlmCallRecord) => void;
 }
 
@@ -178,6 +183,7 @@ export function createLlmClient(options: LlmClientOptions): StoppableLlmClient {
         timeoutMs: options.timeoutMs ?? 180_000,
         idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
         signal: request.signal,
+        finishSentMs: options.finishSentCallsMs ?? 30_000,
       });
     // Every call that asked anything is recorded, answered or not: what it paid belongs in the usage line.
     const record = () => {

@@ -4,6 +4,7 @@
 // stream that ends without its finish, or a stream error is a RetryableCallError.
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelMessage, Output } from "ai";
+import { HandedBack } from "../../ports/llm.js";
 import { CACHED_METADATA } from "./cache-middleware.js";
 import { describe } from "./call-errors.js";
 import { RetryableCallError } from "./retry.js";
@@ -22,6 +23,8 @@ export interface AnswerRequest {
   /** The longest wait for the first chunk and between chunks. */
   idleTimeoutMs: number;
   signal: AbortSignal | undefined;
+  /** With a HandedBack abort, an answer already asked for is read on for this long (into the cache). */
+  finishSentMs: number;
 }
 
 export interface Answer {
@@ -39,6 +42,18 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
     request.idleTimeoutMs,
   );
   const { streamText } = await loadAiSdk();
+  if (request.signal?.aborted) {
+    clearTimeout(waiting);
+    throw request.signal.reason;
+  }
+  const callStop = new AbortController();
+  let finishing: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => {
+    const reason = request.signal?.reason;
+    if (!(reason instanceof HandedBack) || request.finishSentMs <= 0) callStop.abort(reason);
+    else finishing = setTimeout(() => callStop.abort(reason), request.finishSentMs);
+  };
+  request.signal?.addEventListener("abort", onAbort, { once: true });
   const result = streamText({
     model: request.model,
     system: request.system,
@@ -48,7 +63,7 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
     temperature: 0,
     // Retries are the client's: it also retries cut streams and stalls, and counts every attempt.
     maxRetries: 0,
-    abortSignal: request.signal ? AbortSignal.any([request.signal, firstChunk.signal]) : firstChunk.signal,
+    abortSignal: AbortSignal.any([callStop.signal, firstChunk.signal]),
     timeout: { totalMs: request.timeoutMs, chunkMs: request.idleTimeoutMs },
     // OpenAI's strict mode rejects optional fields and length limits; the answer is validated anyway.
     providerOptions: { openaiCompatible: { strictJsonSchema: false } },
@@ -77,6 +92,8 @@ export async function streamAnswer(request: AnswerRequest): Promise<Answer> {
     failure ??= error;
   } finally {
     clearTimeout(waiting);
+    clearTimeout(finishing);
+    request.signal?.removeEventListener("abort", onAbort);
   }
   if (request.signal?.aborted) throw request.signal.reason;
   if (failure !== undefined) {

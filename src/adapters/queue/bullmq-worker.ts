@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import type { Queue as BullQueue, Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { isShirabeError } from "../../errors.js";
+import { HandedBack } from "../../ports/llm.js";
 import { JobDeferred, type JobHandler, type QueueEvent, type Worker } from "../../ports/queue.js";
 import { bullConnection } from "../redis/redis-connection.js";
 import { type BullJobData, type BullKeys, failureOf, toQueuedJob } from "./bull-job-records.js";
@@ -56,6 +57,8 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
     const stop = new AbortController();
     signal?.addEventListener("abort", () => stop.abort(signal.reason), { once: true });
     running.set(id, stop);
+    // BullMQ can hand out a job it took just before close() began: it is handed back like the others.
+    if (handingBack) stop.abort(new HandedBack("the worker is stopping"));
     await redis.srem(keys.deferred, id).catch(() => {});
     publish({ type: "active", id, attempt });
     try {
@@ -165,7 +168,8 @@ export function startBullWorker<Data, Result>(context: BullWorkerContext<Data, R
         await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, grace).unref())]);
       }
       handingBack = true;
-      for (const stop of running.values()) stop.abort(new Error("the worker is stopping"));
+      // Handed back, not cancelled: a model answer already on its way is still read into the shared cache.
+      for (const stop of running.values()) stop.abort(new HandedBack("the worker is stopping"));
       await finishing;
       context.onClosed();
     },

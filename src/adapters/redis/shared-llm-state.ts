@@ -46,6 +46,11 @@ export function openSharedLlmState(options: SharedLlmStateOptions) {
       }
       return limiter;
     },
-    close: () => redis.disconnect(),
+    /** Answers still being written to the cache are written first (2 s at most), then the connection ends. */
+    close: async (): Promise<void> => {
+      const wait = new Promise((resolve) => setTimeout(resolve, 2_000).unref());
+      await Promise.race([redis.quit().catch(() => {}), wait]);
+      redis.disconnect();
+    },
   };
 }

@@ -127,12 +127,15 @@ export function registerWorker(program: Command, context: CommandContext): void 
         process.once("SIGTERM", () => resolve());
       });
       await Promise.race(flags.untilIdle ? [stopped, worker.idle()] : [stopped]);
-      say(`stopping: running reports get ${flags.grace} s to finish, then go back to the queue`);
+      say(
+        `stopping: running reports get ${flags.grace} s to finish, then go back to the queue ` +
+          "(a model answer already on its way is read into the shared cache first)",
+      );
       try {
         await queue.close();
       } finally {
         runner.close();
-        shared.close();
+        await shared.close();
         store.close();
       }
     });

@@ -10,6 +10,7 @@ import { removeBoilerplate, removeNonContent, underHint } from "./clean.js";
 import { collapse, type Element, findFirst } from "./dom.js";
 import { type PageMetadata, readMetadata } from "./metadata.js";
 import { parseHtml } from "./parse-html.js";
+import { titleFromText } from "./title-parts.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
 const SHARE_ENDPOINT =
@@ -121,14 +122,15 @@ const NO_CONTENT: Content = { blocks: [], links: [], timeInArticle: null };
 
 function toArticle(page: DecodedPage, metadata: PageMetadata, content: Content): Article {
   const text = articleText(content.blocks);
+  const lang = metadata.lang ?? detectLang(text || metadata.title);
   return {
     url: page.url,
     canonicalUrl: metadata.canonicalUrl,
-    title: metadata.title,
+    title: metadata.title || titleFromText(content.blocks, lang),
     siteName: metadata.siteName,
     author: metadata.author,
     publishedAt: metadata.publishedAt ?? content.timeInArticle ?? dateFromUrl(page.url),
-    lang: metadata.lang ?? detectLang(text || metadata.title),
+    lang,
     blocks: content.blocks,
     text,
     links: content.links,

@@ -2,7 +2,7 @@
 import type { Document } from "domhandler";
 import { hostOf, toIsoDate } from "./article-text.js";
 import { attr, collapse, type Element, elements, isElement, textOf } from "./dom.js";
-import { norm, readingLength, stripSiteName, trimSpacelessTitle } from "./title-parts.js";
+import { norm, readingLength, stripSiteName, trimSpacelessTitle, trimTrailingNames } from "./title-parts.js";
 
 export interface PageMetadata {
   title: string;
@@ -187,7 +187,9 @@ function pickTitle(raw: RawMetadata, ld: JsonObject | null, siteNames: string[])
   const headings = [...raw.h1s, ...raw.subheadings];
   const candidates = [og, headline, raw.titleTag]
     .filter(Boolean)
-    .map((t) => trimSpacelessTitle(stripSiteName(t, siteNames), siteNames, headings));
+    .map((t) =>
+      trimTrailingNames(trimSpacelessTitle(stripSiteName(t, siteNames), siteNames, headings), headings),
+    );
   // An h1 that agrees with the declared title is the cleanest form of it.
   for (const h1 of raw.h1s) {
     if (h1 && candidates.some((candidate) => norm(candidate) === norm(h1))) return h1;

@@ -3,6 +3,9 @@
 // and Japanese portals join those parts with unspaced separators ("标题_网易新闻", "标题--大河网",
 // "見出し | | 著者 | サイト"), which the spaced rule does not see.
 
+import { sentenceSpans } from "../../text/sentences.js";
+import type { Block } from "../../types.js";
+
 /** Han, kana and Hangul: scripts whose titles are read here. */
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const SPACELESS_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -108,4 +111,82 @@ export function trimSpacelessTitle(title: string, siteNames: string[], headings:
     end--;
   }
   return (parts[end] as TitlePart).prefix.trim();
+}
+
+/** Spaced bars and dashes: where a latin title's site or section names are joined on. */
+const SPACED_SEPARATOR = /\s+(?:[|｜·•»]|[-–—])\s+/gu;
+/** A name after the headline has at most this many words ("Digital Lifestyle", "Posted Sports"). */
+const NAME_WORDS = 4;
+/** What is left must still read as a headline. */
+const HEADLINE_WORDS = 3;
+/** Lower-case words a name may hold ("News of the World", "Le Monde du soir"); any other is a headline's. */
+const NAME_JOINERS = new Set([
+  "of",
+  "the",
+  "and",
+  "for",
+  "in",
+  "on",
+  "at",
+  "by",
+  "de",
+  "la",
+  "le",
+  "du",
+  "der",
+  "und",
+  "y",
+  "et",
+  "e",
+]);
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((word) => norm(word));
+
+/** Capitalised words (or a domain): how site and section names are written, unlike most headlines. */
+function writtenAsName(part: string): boolean {
+  // A year ("1975 - 2004") or an exclamation is the headline's own.
+  if (!/\p{L}/u.test(part) || /[!?]\s*$/.test(part)) return false;
+  if (/\b[\w-]+\.(?:com|net|org|co|tv|info|[a-z]{2})\b/i.test(part)) return true;
+  return wordsOf(part).every((word) => !/^\p{Ll}/u.test(word) || NAME_JOINERS.has(word.toLowerCase()));
+}
+
+/**
+ * A title in a spaced script without the short names after its headline ("Headline - Section - Site"),
+ * whether or not they name a site the page declares: a page read from a file has no host to compare, and
+ * the report must give the clean title. A part that is one of the page's headings stays. Spaceless titles
+ * are trimSpacelessTitle's.
+ */
+export function trimTrailingNames(title: string, headings: string[]): string {
+  if (SPACELESS.test(title)) return title;
+  const headingKeys = new Set(headings.map(norm));
+  let end = title.length;
+  for (const match of [...title.matchAll(SPACED_SEPARATOR)].reverse()) {
+    const at = match.index ?? 0;
+    const part = title.slice(at + match[0].length, end);
+    const head = title.slice(0, at);
+    const name =
+      wordsOf(part).length <= NAME_WORDS &&
+      wordsOf(head).length >= HEADLINE_WORDS &&
+      readingLength(part) <= readingLength(head) * NAME_SHARE &&
+      writtenAsName(part) &&
+      !headingKeys.has(norm(part));
+    if (!name) break;
+    end = at;
+  }
+  return title.slice(0, end);
+}
+
+/** A title made from the text is at most this long, in letter-equivalents (about 120 characters of English). */
+const TEXT_TITLE_LENGTH = 100;
+
+/**
+ * For a page that declares no title at all (no <title>, og:title, headline or h1): its first sentence when
+ * that is short enough to be a headline; else none (the report then names the page's address).
+ */
+export function titleFromText(blocks: Block[], lang: string | null): string {
+  const first = blocks.find((block) => block.type === "paragraph");
+  if (first?.type !== "paragraph") return "";
+  const [span] = sentenceSpans(first.text, 0, first.text.length, lang);
+  const sentence = span ? first.text.slice(span.start, span.end) : "";
+  return readingLength(sentence) > 0 && readingLength(sentence) <= TEXT_TITLE_LENGTH ? sentence : "";
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBudget } from "../../../src/adapters/llm/budget.js";
 import { createLimiter } from "../../../src/adapters/llm/provider-limiter.js";
 import { openLlmStore } from "../../../src/adapters/store/llm-cache.js";
-import type { LlmCallRecord } from "../../../src/ports/llm.js";
+import { HandedBack, type LlmCallRecord } from "../../../src/ports/llm.js";
 import { ask, fakeClient } from "../../support/fake-llm-client.js";
 import { type FakeLlmServer, startFakeLlmServer } from "../../support/fake-llm-server.js";
 import { tempDir } from "../../support/temp.js";
@@ -82,6 +82,49 @@ describe("stopping a client", () => {
     } finally {
       store.close();
       await slow.close();
+    }
+  });
+});
+
+describe("a call whose caller aborts after it was sent", () => {
+  const aborted = async (reason: Error, firstTokenMs: number, finishSentCallsMs?: number) => {
+    const slow = await startFakeLlmServer({ responder: () => GOOD, firstTokenMs });
+    const store = openLlmStore({ path: `${tempDir()}/shirabe.sqlite` });
+    const options = finishSentCallsMs === undefined ? {} : { finishSentCallsMs };
+    const stop = new AbortController();
+    const call = fakeClient(slow.baseURL, { cache: store, ...options }).generate({
+      ...ask,
+      signal: stop.signal,
+    });
+    while (slow.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    stop.abort(reason);
+    const outcome = await call.then(
+      () => "answered",
+      (error: Error) => error.message,
+    );
+    const again = await fakeClient(slow.baseURL, { cache: store }).generate(ask);
+    await slow.close();
+    store.close();
+    return { outcome, cachedLater: again.cached, sent: slow.requests.length };
+  };
+
+  it("handed back: reads the answer on into the cache, so the job's next run does not pay for it again", async () => {
+    const { outcome, cachedLater, sent } = await aborted(new HandedBack("the worker is stopping"), 200);
+    // The caller still hears that it was stopped: its job goes back to the queue.
+    expect(outcome).toBe("the worker is stopping");
+    expect(cachedLater).toBe(true);
+    expect(sent).toBe(1);
+  });
+
+  it("cancelled: stops at once, and a handed-back call stops after finishSentCallsMs", async () => {
+    for (const [reason, finishSentCallsMs] of [
+      [new Error("the report was cancelled"), undefined],
+      [new HandedBack("the report was cancelled"), 100],
+    ] as const) {
+      const { outcome, cachedLater, sent } = await aborted(reason, 800, finishSentCallsMs);
+      expect(outcome).toBe("the report was cancelled");
+      expect(cachedLater).toBe(false);
+      expect(sent).toBe(2);
     }
   });
 });
