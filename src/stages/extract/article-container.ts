@@ -2,7 +2,7 @@
 // boilerplate, then keeps that subtree's blocks minus link lists and other non-prose leftovers.
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
-import { isCreditLine, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
+import { isCreditLine, isEndMarker, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -19,13 +19,6 @@ const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
 /** Labels that stand where an ad was: never part of the article. */
 const AD_LABEL =
   /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
-
-/**
- * Labels that open what follows an article on portals — reader comments, "related"/"recommended" teasers,
- * "follow us" boxes — standing alone on a line: the article ends where one starts.
- */
-const END_MARKER =
-  /^(?:相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热门评论|最新评论|网友评论|精彩评论|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント)[:：]?$/;
 
 /** What datelines are made of: months, weekdays, times, zones, "updated/posted/by", numbers. */
 const DATE_WORDS =
@@ -246,7 +239,7 @@ function cutAtEndMarker(blocks: SourcedBlock[]): SourcedBlock[] {
   let seenProse = false;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as SourcedBlock;
-    if (seenProse && END_MARKER.test(blockTextOf(block))) return blocks.slice(0, index);
+    if (seenProse && isEndMarker(block.block)) return blocks.slice(0, index);
     if (isProse(block)) seenProse = true;
   }
   return blocks;

@@ -2,6 +2,7 @@
 // containers whose class/id/role name them as boilerplate (share bars, related links, comments, ads…).
 import type { Document } from "domhandler";
 import { type AnyNode, attr, type Element, findFirst, isElement } from "./dom.js";
+import { isProseCaption } from "./prose-caption.js";
 
 const DROP_TAGS = new Set([
   "script",
@@ -197,6 +198,7 @@ function compoundParts(word: string): string[] {
 }
 
 function classify(element: Element): Verdict {
+  if (isProseCaption(element) && !isHidden(element)) return "keep";
   if (DROP_TAGS.has(element.name) || element.type !== "tag") return "drop";
   if (element.name === "body" || element.name === "html" || element.name === "main") return "keep";
   // Plurals name the same boxes ("sidebars", "widgets", "banners"), and so do run-together names that
@@ -208,8 +210,12 @@ function classify(element: Element): Verdict {
   if (words.some((word) => ALWAYS_DROP.has(word)) && !words.some((word) => POSITIVE.has(word))) return "drop";
   if (FURNITURE_TAGS.has(element.name) || DROP_ROLES.has(attr(element, "role")) || isHidden(element))
     return "hinted";
-  // A figure is an image and its caption; one around a quote is an embedded post, part of the story.
-  if (element.name === "figure" && !findFirst(element, (inner) => inner.name === "blockquote"))
+  // A figure is an image and its caption; one around a quote is an embedded post, and one around a table
+  // is the story's table (WordPress wraps every table block in one): both are part of the story.
+  if (
+    element.name === "figure" &&
+    !findFirst(element, (inner) => ["blockquote", "table"].includes(inner.name))
+  )
     return "hinted";
   if (element.name === "article" || words.length === 0) return "keep";
   const strong = words.filter((word) => STRONG_NEGATIVE.has(word));

@@ -23,6 +23,15 @@ const COPYRIGHT =
 const PROMPT =
   /^[\s【[(（]*(?:分享到|分享至|转发到|微信扫一扫|扫一扫|扫描二维码|关注我们|关注微信|打印本页|打印此文|关闭窗口|返回顶部|一键转发|收藏本文|添加收藏|加入收藏|设为首页)/u;
 
+/** "Follow us" prompts: scan the QR code, follow the official account ("欢迎扫描二维码关注官方微信"). */
+const FOLLOW =
+  /(?:关注|關注|扫描|掃描|扫码|掃碼|扫一扫|長按|长按)[^。]{0,30}(?:公众号|公眾號|微信|微博|二维码|二維碼)|(?:公众号|公眾號|二维码|二維碼)[^。]{0,20}(?:关注|關注)/u;
+/** A label naming the site's account or the story's keywords: "新浪新闻公众号", "关键字 : 香港". */
+const LABEL =
+  /^(?:[^\s。！？]{0,10}(?:公众号|公眾號|官方微信|官方微博)|(?:关键字|关键词|關鍵字|關鍵詞|标签|標籤)\s*[:：][^。！？]*)$/u;
+const MAX_LABEL = 40;
+const MAX_FOLLOW = 60;
+
 /** Only lines in these scripts are read: English furniture is judged by the other rules. */
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -38,6 +47,8 @@ function isFurnitureLine(text: string): boolean {
   if (line.length <= MAX_COPYRIGHT_LINE && /all rights reserved/i.test(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
+  if (line.length <= MAX_FOLLOW && FOLLOW.test(line)) return true;
+  if (line.length <= MAX_LABEL && LABEL.test(line)) return true;
   if (COPYRIGHT.test(line)) return true;
   if (SENTENCE_END.test(line)) return false;
   return META_LABEL.test(line) && (DATE_OR_TIME.test(line) || VIEW_COUNT.test(line));
@@ -83,4 +94,31 @@ const CREDIT =
  */
 export function isCreditLine(block: Block): boolean {
   return block.type === "paragraph" && block.text.trim().length <= 40 && CREDIT.test(block.text.trim());
+}
+
+/**
+ * Labels that open what follows an article on portals — reader comments, "related"/"recommended" teasers,
+ * "follow us" boxes — standing alone on a line: the article ends where one starts. A comment box's label
+ * may carry its count ("网友评论（12）", "共 4 条评论").
+ */
+const END_MARKER =
+  /^(?:相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント|(?:热门|最新|网友|精彩|全部|读者|用户|相关|热点|發表|发表|我要|查看|更多)?(?:评论|評論|跟帖|留言)(?:区|區|列表)?|回复线索|暂无评论|暂无留言)\s*[:：]?\s*(?:[(（[【]?\s*(?:共\s*)?\d+\s*(?:条|條|人参与)?\s*[)）\]】]?)?$/u;
+
+/** The text a block shows as one line: a paragraph or heading, a one-cell table, a one-item list. */
+function lineOf(block: Block): string {
+  switch (block.type) {
+    case "table":
+      return block.rows.length === 1 ? (block.rows[0] ?? []).filter(Boolean).join(" ") : "";
+    case "list":
+      return block.items.length === 1 ? (block.items[0] ?? "") : "";
+    case "code":
+      return "";
+    default:
+      return block.text;
+  }
+}
+
+/** A label standing alone that opens what follows the article: comments, related stories. */
+export function isEndMarker(block: Block): boolean {
+  return END_MARKER.test(lineOf(block).trim());
 }

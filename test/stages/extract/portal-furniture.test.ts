@@ -37,6 +37,32 @@ describe("Chinese portal furniture", () => {
     expect(text).toBe([...ZH_PROSE, "（责任编辑：李华）"].join("\n\n"));
   });
 
+  it("ends the article at a comment box's label, even one laid out as a one-cell table", () => {
+    const comments = `
+      <div class="pl"><table><tr><td>最新评论</td></tr></table>
+      <p>河畔网友[219.130.79.*] 认为：</p>
+      <p>支持扩建湿地，春天雨水多的时候确实需要这样的地方来吸收洪水，停车问题可以另想办法解决。</p></div>`;
+    const counted = `<p>网友评论（2）</p>
+      <p>这个项目拖了好几年，终于有了结果，希望明年能按时开工，不要再推迟了，大家都在等着看。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${prose}${comments}`)).toBe(ZH_PROSE.join("\n\n"));
+    expect(page(`${prose}${counted}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("drops keyword lines and prompts to follow the site's account after the article", () => {
+    const text = page(`
+      ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
+      <p>关键字：河畔公园 湿地</p>
+      <p>河畔日报公众号</p>
+      <p>更多新闻！欢迎扫描左方二维码关注河畔日报官方微信（hepan-daily）</p>`);
+    expect(text).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("keeps prose that mentions an official account", () => {
+    const line = "市政府当晚通过官方微博发布消息称，扩建工程不会占用现有的儿童游乐场。";
+    expect(page(`${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}<p>${line}</p>`)).toContain(line);
+  });
+
   it("keeps prose that mentions a source and a date", () => {
     const line = "据河畔日报2月4日报道，来源于市政府的消息称，公园扩建工程将于明年开工。";
     expect(page(`<p>${line}</p>${ZH_PROSE.map((l) => `<p>${l}</p>`).join("")}`)).toContain(line);
