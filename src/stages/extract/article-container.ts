@@ -222,12 +222,15 @@ export function selectBlocks(blocks: SourcedBlock[], container: Element): Source
 const MIN_LINKED_SENTENCE_LETTERS = 60;
 /** Beyond this share of link text even a long line is a run of links (a menu between separators). */
 const MAX_LINKED_SENTENCE_DENSITY = 0.75;
+const MAX_LINKED_SENTENCE_LINKS = 50;
 
 /**
  * "Left to right: a tee ($26), a coat ($109)…": a paragraph naming what it links, with enough words of
  * its own between the links to read as a sentence. Menus and teaser lines have next to none.
  */
 function isLinkedSentence(block: SourcedBlock): boolean {
+  // A sentence names a few links; hundreds are a link farm (and would make the loop below quadratic).
+  if (block.links.length > MAX_LINKED_SENTENCE_LINKS) return false;
   if (block.block.type !== "paragraph" || linkDensity(block) > MAX_LINKED_SENTENCE_DENSITY) return false;
   let rest = block.block.text;
   for (const link of block.links) rest = rest.replace(link.text, " ");

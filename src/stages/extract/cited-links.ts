@@ -133,6 +133,7 @@ export function collectCitedLinks(container: Element, baseUrl: string, pageUrl: 
   const root = enclosingArticle(container) ?? widened(container);
   const self = withoutHash(pageUrl);
   const found = new Map<string, CitedLink & { order: number }>();
+  const memo: ReadOnce = { lines: new Map(), headings: new Map() };
   let order = 0;
   for (const element of elements(root)) {
     if (element.name !== "a") continue;
@@ -143,7 +144,7 @@ export function collectCitedLinks(container: Element, baseUrl: string, pageUrl: 
     if (/\b(?:tag|author)\b/i.test(attr(element, "rel"))) continue;
     const text = collapse(textOf(element));
     if (!text) continue;
-    const kind = classify(element, root);
+    const kind = classify(element, root, memo);
     if (kind === null || kind === "furniture") continue;
     const known = found.get(url);
     if (!known || RANK[kind] < RANK[known.kind])
@@ -154,8 +155,28 @@ export function collectCitedLinks(container: Element, baseUrl: string, pageUrl: 
     .map(({ url, text, kind }) => ({ url, text, kind }));
 }
 
+/**
+ * What classify reads of a line (its text and link share) and of a zone (its own heading), read once per
+ * element: a paragraph of thousands of links would otherwise be read again for each of them (quadratic:
+ * a hostile page of 40,000 links took minutes).
+ */
+interface ReadOnce {
+  lines: Map<Element, { text: string; share: number }>;
+  headings: Map<Element, string | null>;
+}
+
+function lineFacts(holder: Element, memo: ReadOnce): { text: string; share: number } {
+  let facts = memo.lines.get(holder);
+  if (!facts) {
+    const text = collapse(textOf(holder));
+    facts = { text, share: linkShare(holder, text) };
+    memo.lines.set(holder, facts);
+  }
+  return facts;
+}
+
 /** What the link's place says about it: its zone first (widgets, reference lists), then its line. */
-function classify(link: Element, root: Element): Verdict {
+function classify(link: Element, root: Element, memo: ReadOnce): Verdict {
   let line: Element | null = null;
   let block: Element | null = null;
   let zone: Verdict = null;
@@ -171,23 +192,23 @@ function classify(link: Element, root: Element): Verdict {
     if (FURNITURE_TAGS.has(node.name)) return "furniture";
     // An article's own <footer> may hold its sources; the page's footer holds the site's links.
     if (node.name === "footer" && !insideArticle(node)) return "furniture";
-    zone = zoneOf(node, link);
+    zone = zoneOf(node, link, memo);
   }
   if (zone === "furniture") return zone;
   // Text written straight into a <div> (common on CJK sites) has that <div> as its line.
   const holder = line ?? block ?? root;
-  const holderText = collapse(textOf(holder));
+  const { text: holderText, share } = lineFacts(holder, memo);
   if (line && HEADING.test(line.name)) return zone; // a linked headline is a teaser unless its box says otherwise
   const label = labelOf(holderText);
   if (label) return label;
   if (zone) return zone;
   const heading = sectionHeading(holder, root);
   if (heading) return heading;
-  return linkShare(holder, holderText) <= MAX_PROSE_LINK_SHARE ? "prose" : null;
+  return share <= MAX_PROSE_LINK_SHARE ? "prose" : null;
 }
 
 /** A zone's verdict from its class, id, tag and heading; null when it says nothing. */
-function zoneOf(node: Element, link: Element): Verdict {
+function zoneOf(node: Element, link: Element, memo: ReadOnce): Verdict {
   const words = hintWords(node);
   const joined = words.join("");
   if (words.some((word) => REFERENCE_HINTS.has(word))) return "reference";
@@ -195,7 +216,11 @@ function zoneOf(node: Element, link: Element): Verdict {
   // The page's header and footer by name; an article's own (inside <article>) may carry its sources.
   if (words.some((word) => word === "footer" || word === "header") && !insideArticle(node))
     return "furniture";
-  const heading = ownHeading(node);
+  let heading = memo.headings.get(node);
+  if (heading === undefined) {
+    heading = ownHeading(node);
+    memo.headings.set(node, heading);
+  }
   if (heading !== null && WIDGET_HEADING.test(heading)) return "furniture";
   const labelled = heading !== null ? labelOf(heading) : null;
   if (

@@ -35,15 +35,24 @@ async function closedPort(): Promise<number> {
 }
 
 describe("shirabe extract", () => {
-  it("names an untitled page by its address instead of an empty heading", async () => {
-    const file = join(tempDir(), "untitled.html");
+  it("names an untitled page by its short first sentence, else by its address, never an empty heading", async () => {
+    const dir = tempDir();
+    const short = join(dir, "untitled.html");
     writeFileSync(
-      file,
-      "<html><body><article><p>The ferry service to the island resumed on Monday after three days of storms, the operator said.</p></article></body></html>",
+      short,
+      "<html><body><article><p>Ferry service resumes after storms. The ferry to the island ran again on Monday after three days of storms, the operator said.</p></article></body></html>",
     );
-    const result = await runCli(["extract", file, "--no-cache"], env);
+    const named = await runCli(["extract", short, "--no-cache"], env);
+    expect(named.code).toBe(0);
+    expect(named.stdout.split("\n")[0]).toBe("# Ferry service resumes after storms.");
+    const long = join(dir, "untitled-long.html");
+    writeFileSync(
+      long,
+      "<html><body><article><p>The ferry service to the island resumed on Monday after three days of storms that had closed the harbour, cut power to the northern villages and kept the fishing fleet in port, the operator said.</p></article></body></html>",
+    );
+    const result = await runCli(["extract", long, "--no-cache"], env);
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\n")[0]).toBe(`# file://${file}`);
+    expect(result.stdout.split("\n")[0]).toBe(`# file://${long}`);
     expect(result.stdout).toContain("ferry service");
   });
 
