@@ -3,6 +3,7 @@
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
 import { isCreditLine, isEndMarker, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
+import { spacelessChars } from "./spaceless-text.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -24,8 +25,6 @@ const AD_LABEL =
 const DATE_WORDS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|updated|posted|published|first|last|on|at|by|\d+(?:st|nd|rd|th)?)\b/gi;
 
-/** Characters of scripts written without spaces: one of them carries about what two letters do. */
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const readingLengths = new WeakMap<SourcedBlock, number>();
 
 /** The block's length in letter-equivalents, so that Chinese and Japanese prose meets the same thresholds. */
@@ -33,7 +32,7 @@ function readingLength(block: SourcedBlock): number {
   let length = readingLengths.get(block);
   if (length === undefined) {
     const text = "items" in block.block ? block.block.items.join(" ") : blockTextOf(block);
-    length = block.chars + (text.match(SPACELESS)?.length ?? 0);
+    length = block.chars + spacelessChars(text);
     readingLengths.set(block, length);
   }
   return length;
