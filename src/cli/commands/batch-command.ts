@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { ShirabeError } from "../../errors.js";
 import { resolveSettings } from "../config.js";
 import { type CommandContext, openSettingsStore } from "../context.js";
+import { jsonLine, terminalText } from "../io.js";
 import { type QueueRunFlags, startQueueRun } from "../queue-run.js";
 import { addReportOptions, type ReportFlags, reportJobOptions } from "../report-run.js";
 
@@ -54,15 +55,15 @@ export function registerBatch(program: Command, context: CommandContext): void {
           summary.pending.push({ input, reason: job?.error?.message ?? "not run yet" });
         }
       });
-      if (flags.json) context.io.stdout.write(`${JSON.stringify(summary)}\n`);
+      if (flags.json) context.io.stdout.write(jsonLine(summary));
       else {
         context.io.stdout.write(
           `batch: ${summary.done.length} done, ${summary.failed.length} failed, ${summary.pending.length} pending\n`,
         );
         for (const failure of summary.failed)
-          context.io.stdout.write(`  failed ${failure.input}: ${failure.reason}\n`);
+          context.io.stdout.write(terminalText(`  failed ${failure.input}: ${failure.reason}\n`));
         for (const waiting of summary.pending)
-          context.io.stdout.write(`  pending ${waiting.input}: ${waiting.reason}\n`);
+          context.io.stdout.write(terminalText(`  pending ${waiting.input}: ${waiting.reason}\n`));
       }
       if (summary.failed.length > 0) context.setExitCode(1);
       if (stopped) context.setExitCode(130);

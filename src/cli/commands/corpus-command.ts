@@ -9,6 +9,7 @@ import type { CorpusHit } from "../../ports/search.js";
 import { type CommonFlags, resolveSettings, type Settings } from "../config.js";
 import { buildHttpClient, type CommandContext } from "../context.js";
 import { exitCodeFor } from "../exit-codes.js";
+import { jsonLine, terminalText } from "../io.js";
 
 /** Characters of a matching passage printed in the human-readable listing. */
 const PASSAGE_PREVIEW_CHARS = 240;
@@ -51,15 +52,17 @@ export function registerCorpus(program: Command, context: CommandContext): void 
             const read = await readCorpusDocument(input, http, flags.encoding);
             const { replaced } = store.addDocument(read);
             const line = { input, location: read.location, passages: read.passages.length, replaced };
-            if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, ...line })}\n`);
-            else io.stderr.write(`${replaced ? "replaced" : "added"} ${input} (${line.passages} passages)\n`);
+            if (flags.json) io.stdout.write(jsonLine({ ok: true, ...line }));
+            else
+              io.stderr.write(
+                terminalText(`${replaced ? "replaced" : "added"} ${input} (${line.passages} passages)\n`),
+              );
           } catch (error) {
             if (!(error instanceof ShirabeError) || error.kind === "store") throw error;
             // One unreadable input is reported and skipped; the rest of the batch is still added.
             context.setExitCode(exitCodeFor(error.kind));
-            if (flags.json)
-              io.stdout.write(`${JSON.stringify({ ok: false, input, message: error.message })}\n`);
-            else io.stderr.write(`shirabe: ${error.message}\n`);
+            if (flags.json) io.stdout.write(jsonLine({ ok: false, input, message: error.message }));
+            else io.stderr.write(terminalText(`shirabe: ${error.message}\n`));
           }
         }
       });
@@ -90,9 +93,9 @@ export function registerCorpus(program: Command, context: CommandContext): void 
         const hits = store.searchCorpus(query, { limit, match: flags.all ? "all" : "any" });
         const marks = marksFor(io.stdout.isTTY, io.env);
         hits.forEach((hit, index) => {
-          io.stdout.write(flags.json ? `${JSON.stringify(hit)}\n` : formatHit(hit, index + 1, marks));
+          io.stdout.write(flags.json ? jsonLine(hit) : formatHit(hit, index + 1, marks));
         });
-        if (hits.length === 0 && !flags.json) io.stderr.write(`no passages match ${query}\n`);
+        if (hits.length === 0 && !flags.json) io.stderr.write(terminalText(`no passages match ${query}\n`));
       });
     });
 
@@ -107,8 +110,10 @@ export function registerCorpus(program: Command, context: CommandContext): void 
         for (const document of documents) {
           io.stdout.write(
             flags.json
-              ? `${JSON.stringify(document)}\n`
-              : `${document.id}  ${document.passages} passages  ${document.title}  ${document.location}\n`,
+              ? jsonLine(document)
+              : terminalText(
+                  `${document.id}  ${document.passages} passages  ${document.title}  ${document.location}\n`,
+                ),
           );
         }
         if (documents.length === 0 && !flags.json) io.stderr.write("the corpus is empty\n");
@@ -125,11 +130,13 @@ export function registerCorpus(program: Command, context: CommandContext): void 
         for (const document of documents) {
           const removed = store.removeDocument(document) || store.removeDocument(resolve(document));
           if (removed) {
-            io.stderr.write(`removed ${document}\n`);
+            io.stderr.write(terminalText(`removed ${document}\n`));
             continue;
           }
           context.setExitCode(exitCodeFor("input"));
-          io.stderr.write(`shirabe: ${document}: not in the corpus; see \`shirabe corpus list\`\n`);
+          io.stderr.write(
+            terminalText(`shirabe: ${document}: not in the corpus; see \`shirabe corpus list\`\n`),
+          );
         }
       });
     });
@@ -155,7 +162,8 @@ async function withCorpus(settings: Settings, action: (store: Corpus) => Promise
 function formatHit(hit: CorpusHit, rank: number, marks: Marks): string {
   const page = hit.page === null ? "" : ` (p. ${hit.page})`;
   const why = hit.matched.length > 0 ? `\n   matched: ${hit.matched.join(", ")}` : "";
-  return `${rank}. ${hit.title}\n   ${hit.location}${page}\n   ${preview(hit, marks)}${why}\n`;
+  // The marks are the only control characters let through: the rest is the documents' text.
+  return `${rank}. ${terminalText(hit.title)}\n   ${terminalText(hit.location)}${page}\n   ${preview(hit, marks)}${terminalText(why)}\n`;
 }
 
 /** How matched words are marked: bold on a terminal, «» where escape codes would show as text. */
@@ -177,7 +185,7 @@ function preview(hit: CorpusHit, marks: Marks): string {
   const first = hit.highlights[0]?.start ?? 0;
   const from = first > PASSAGE_PREVIEW_CHARS / 2 ? first - PREVIEW_LEAD_CHARS : 0;
   const to = Math.min(text.length, from + PASSAGE_PREVIEW_CHARS);
-  const squeeze = (piece: string) => piece.replace(/\s+/g, " ");
+  const squeeze = (piece: string) => terminalText(piece).replace(/\s+/g, " ");
   let out = from > 0 ? "…" : "";
   let cursor = from;
   for (const { start, end } of hit.highlights) {

@@ -21,6 +21,20 @@ interface Summary {
 }
 
 describe("shirabe batch", () => {
+  it("prints a list line's control characters neither in its summary nor in its JSON", async () => {
+    const dataDir = tempDir();
+    const list = join(dataDir, "list.txt");
+    writeFileSync(list, "./missing-\u001b[31mred\u009b2J.html\n");
+    const env = { SHIRABE_DATA_DIR: dataDir };
+    const text = await runCli(["batch", list, "--no-follow-links"], env);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("  failed ./missing-[31mred2J.html");
+    expect(text.stdout.includes("\u001b") || text.stdout.includes("\u009b")).toBe(false);
+    const json = await runCli(["batch", list, "--json", "--no-follow-links"], env);
+    expect(json.stdout.includes("\u001b") || json.stdout.includes("\u009b")).toBe(false);
+    expect(JSON.parse(json.stdout).failed[0].input).toBe("./missing-\u001b[31mred\u009b2J.html");
+  });
+
   it("reports every line, lists failures with their reasons, and a rerun redoes nothing that is done", async () => {
     const dataDir = tempDir();
     const list = join(dataDir, "list.txt");
