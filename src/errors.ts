@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   "no-sentences",
   "input-missing",
   "empty-list",
+  "not-a-list",
   // Feeds
   "bad-feed",
   "bad-opml",

@@ -87,6 +87,13 @@ function readList(list: string): string[] {
       cause: error,
     });
   }
+  // A URL or a path never starts with markup or JSON: this is a feed (or a page), not a list of them.
+  if (/^\uFEFF?\s*[<{[]/.test(text)) {
+    throw new ShirabeError(
+      `${list}: this is a feed or a document, not a list of URLs or paths (one per line); to write a report for each item of a feed, run \`shirabe watch ${list}\``,
+      { code: "not-a-list", kind: "input", input: list },
+    );
+  }
   const inputs = [
     ...new Set(
       text

@@ -21,6 +21,20 @@ interface Summary {
 }
 
 describe("shirabe batch", () => {
+  it("says a feed given as a list is a feed, and how to follow it, instead of reading its markup as paths", async () => {
+    const dataDir = tempDir();
+    const feed = join(dataDir, "morning.rss");
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?><rss><channel><item><link>https://example.org/a</link></item></channel></rss>',
+    );
+    const result = await runCli(["batch", feed], { SHIRABE_DATA_DIR: dataDir });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`${feed}: this is a feed or a document, not a list`);
+    expect(result.stderr).toContain(`shirabe watch ${feed}`);
+    expect(openStore({ path: join(dataDir, "shirabe.sqlite") }).listReports()).toEqual([]);
+  });
+
   it("prints a list line's control characters neither in its summary nor in its JSON", async () => {
     const dataDir = tempDir();
     const list = join(dataDir, "list.txt");
