@@ -4,6 +4,7 @@
 // left alone: most hand-made truths keep them as part of the article. A short "All rights reserved"
 // notice is furniture in any script.
 import type { Block } from "../../types.js";
+import { isSiteNotice } from "./site-notices.js";
 
 /** Labels of a story's meta line: source, author, time, publication, update, views. */
 const META_LABEL =
@@ -45,6 +46,7 @@ const MAX_COPYRIGHT_LINE = 250;
 function isFurnitureLine(text: string): boolean {
   const line = text.trim();
   if (line.length <= MAX_COPYRIGHT_LINE && /all rights reserved/i.test(line)) return true;
+  if (isSiteNotice(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
   if (line.length <= MAX_FOLLOW && FOLLOW.test(line)) return true;
