@@ -4,6 +4,7 @@
 // left alone: most hand-made truths keep them as part of the article. A short "All rights reserved"
 // notice is furniture in any script.
 import type { Block } from "../../types.js";
+import { isCommentLabel } from "./comment-labels.js";
 import { isSiteNotice } from "./site-notices.js";
 
 /** Labels of a story's meta line: source, author, time, publication, update, views. */
@@ -122,5 +123,6 @@ function lineOf(block: Block): string {
 
 /** A label standing alone that opens what follows the article: comments, related stories. */
 export function isEndMarker(block: Block): boolean {
-  return END_MARKER.test(lineOf(block).trim());
+  const line = lineOf(block).trim();
+  return END_MARKER.test(line) || (block.type === "heading" && isCommentLabel(line));
 }
