@@ -16,13 +16,17 @@ const COPYRIGHT_LINE = /^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|\p{Lu})|^copyr
 const REPRODUCTION =
   /\bno part of this (?:site|website|web ?site|blog|publication) may be\b|\bmay not be (?:copied|reproduced|republished),? modified\b/i;
 
-/** What a comment form says around its fields, and the "follow the responses" line under a post. */
+/** What a comment form says around its fields, and the "follow the responses" and trackback lines under a post. */
 const COMMENT_FORM =
-  /\byou may use these html tags\b|\byour email address will not be published\b|\brequired fields are marked\b|\bwe welcome your comments\b|\bto let readers post comments\b|\byou can follow any responses to this entry\b|\byou can leave a response,? or trackback\b/i;
+  /\byou may use these html tags\b|\byour email address will not be published\b|\brequired fields are marked\b|\bwe welcome your comments\b|\bto let readers post comments\b|\byou can follow any responses to this entry\b|\byou can leave a response,? or trackback\b|\btrackback url for this entry\b|\blisted below are links to weblogs that reference\b/i;
 
 /** Requests for tips and credit claims addressed to the reader by the site. */
 const SITE_REQUEST =
   /\bif you have any news tips\b|\bdo you have a story for\b|\bif you see an image (?:we|that) (?:have|has) not\b|\bby signing up,? you agree to receive\b/i;
+
+/** Prompts to subscribe to the site's newsletter or feed. */
+const SUBSCRIBE =
+  /\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:[\w-]+ ){0,3}newsletter\b|\bsubscribe to new posts\b/i;
 
 /** Notices are a few lines; a longer paragraph that uses one of these phrases is prose. */
 const MAX_NOTICE = 400;
@@ -38,6 +42,7 @@ export function isSiteNotice(text: string): boolean {
     DISCLAIMER.test(line) ||
     REPRODUCTION.test(line) ||
     COMMENT_FORM.test(line) ||
+    SUBSCRIBE.test(line) ||
     SITE_REQUEST.test(line)
   );
 }

@@ -22,11 +22,13 @@ describe("site notices", () => {
     expect(text).not.toContain("opinions expressed");
   });
 
-  it("drops the comment form's notices and the copyright line under an article", () => {
+  it("drops the comment form's notices, trackback and newsletter lines and the copyright line under an article", () => {
     const text = extract(`
       <div class="story">${paragraphs()}
         <p>Your email address will not be published. Required fields are marked *</p>
         <p>You can follow any responses to this entry through the RSS 2.0 feed.</p>
+        <p>TrackBack URL for this entry: https://example.com/trackback/2012</p>
+        <p>Don't miss a post! Sign up for our weekly email newsletter.</p>
         <p>© 2012 The Riverside Notebook.</p>
       </div>`);
     expect(text).toBe(PROSE.join("\n\n"));
