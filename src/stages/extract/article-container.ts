@@ -107,7 +107,7 @@ export function scoreElements(blocks: SourcedBlock[], options: ScoreOptions = {}
   const proseBlocks = new Map<Element, number>();
   const countStructure = options.countStructure ?? false;
   for (const block of blocks) {
-    const isProseBlock = isProse(block, true);
+    const isProseBlock = isProse(block, true) && !isPortalFurniture(block.block);
     const proseList = !isProseBlock && isProseList(block);
     const factor = isProseBlock || proseList ? (options.proseFactor?.(block) ?? 1) : 1;
     const lineFactor = isProseBlock && !isProse(block) ? UNSTOPPED_LINE_FACTOR : 1;

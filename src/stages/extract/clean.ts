@@ -191,10 +191,18 @@ const COMPOUND_PARTS = [...STRONG_NEGATIVE, ...WEAK_NEGATIVE].filter(
   (word) => word.length >= 6 && !ALWAYS_DROP.has(word),
 );
 
+/**
+ * "commentlist", "commentbody", "commentform": a comment box named in one word. Only these endings:
+ * "commentary" is an opinion piece, "commented" and "commenting" mark articles and their guidelines.
+ */
+const COMMENT_COMPOUND =
+  /^comments?(?:list|form|body|bodies|wrap|wrapper|area|block|section|thread|box|container|holder)$/;
+
 function compoundParts(word: string): string[] {
-  return COMPOUND_PARTS.filter(
+  const parts = COMPOUND_PARTS.filter(
     (part) => word.length > part.length && (word.startsWith(part) || word.endsWith(part)),
   );
+  return COMMENT_COMPOUND.test(word) ? [...parts, "comment"] : parts;
 }
 
 function classify(element: Element): Verdict {

@@ -5,7 +5,8 @@
 // notice is furniture in any script.
 
 import type { Block } from "../../types.js";
-import { isCommentLabel } from "./comment-label.js";
+import { isCommentLabel } from "./comment-labels.js";
+import { isSiteNotice } from "./site-notices.js";
 
 /** Labels of a story's meta line: source, author, time, publication, update, views. */
 const META_LABEL =
@@ -47,6 +48,7 @@ const MAX_COPYRIGHT_LINE = 250;
 function isFurnitureLine(text: string): boolean {
   const line = text.trim();
   if (line.length <= MAX_COPYRIGHT_LINE && /all rights reserved/i.test(line)) return true;
+  if (isSiteNotice(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
   if (line.length <= MAX_FOLLOW && FOLLOW.test(line)) return true;
@@ -123,5 +125,5 @@ function lineOf(block: Block): string {
 /** A label standing alone that opens what follows the article: comments, related stories. */
 export function isEndMarker(block: Block): boolean {
   const line = lineOf(block).trim();
-  return END_MARKER.test(line) || isCommentLabel(line);
+  return END_MARKER.test(line) || (block.type === "heading" && isCommentLabel(line));
 }

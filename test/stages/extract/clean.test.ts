@@ -39,3 +39,24 @@ describe("boilerplate named in run-together words", () => {
     expect(text).not.toContain("never built");
   });
 });
+
+describe("comment boxes named in one word", () => {
+  const reply =
+    "I took this course last spring and the homework was hard but fair; the lectures on proofs were the best part, and the forum answered every question within a day.";
+
+  it("drops a 'commentform' holding 'commentbody' replies under a short post", () => {
+    const page = html(`
+      <div class="indivbody"><p>${PROSE[0]}</p></div>
+      <div class="commentform">
+        <div class="commentbody"><p>${reply}</p></div>
+        <div class="commentbody"><p>${reply.replace("spring", "autumn")}</p></div>
+      </div>`);
+    const text = extractArticle(decoded(page)).text;
+    expect(text).toBe(PROSE[0]);
+  });
+
+  it("keeps an article marked 'commentary'", () => {
+    const page = html(`<div class="commentary"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>`);
+    expect(extractArticle(decoded(page)).text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+});
