@@ -5,7 +5,7 @@
 const COUNT = String.raw`(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)`;
 /** Plural labels only: a bare "Comment" or "Response" is a table column or an article's own section. */
 const COMMENTS = String.raw`(?:(?:reader|user|readers'?|latest|recent|top)\s+)?(?:comments|responses|replies|trackbacks|trackback\s+pings|pingbacks)`;
-const ONE_COMMENT = String.raw`(?:comments?|responses?|replies|trackbacks?|pingbacks?)`;
+const ONE_COMMENT = "(?:comments?|responses?|replies|trackbacks?|pingbacks?)";
 const COMMENT_LABEL = new RegExp(
   [
     // "Comments", "Comments (4)"; a count may name the post ("3 Responses to “Title”"), a bare word may not.
