@@ -3,6 +3,7 @@
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
 import { isCreditLine, isEndMarker, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
+import { withRepeatedItems } from "./repeated-items.js";
 import { spacelessChars } from "./spaceless-text.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
@@ -165,7 +166,9 @@ export function chooseContainer(scores: ElementScores, within?: Element): Elemen
       (score.get(node) ?? 0) >= bestScore * NEAR_TIE && withoutLists(node) >= bestWithoutLists * NEAR_TIE;
     if (tie) chosen = node;
   }
-  return chosen ? withProseSiblings(scores, chosen, within) : null;
+  if (!chosen) return null;
+  const allowed = (element: Element) => !within || inside(element, within);
+  return withRepeatedItems(scores.prose, withProseSiblings(scores, chosen, within), allowed);
 }
 
 /** A lone paragraph's sibling paragraphs must hold this share of its prose to join it. */
