@@ -33,7 +33,7 @@ export function withRepeatedItems(
   let item = chosen;
   for (let depth = 0; depth < MAX_ITEM_DEPTH; depth++) {
     const parent = item.parent as Element | null;
-    if (!parent || parent.type !== "tag" || !allowed(parent)) return chosen;
+    if (parent?.type !== "tag" || !allowed(parent)) return chosen;
     if ((prose.get(item) ?? 0) > own * ITEM_PROSE_SLACK) return chosen;
     const shape = shapeOf(item);
     let others = 0;
