@@ -5,11 +5,11 @@
 import type { Element } from "./dom.js";
 
 /** How far above the chosen element its item may start (description → info → item). */
-const MAX_ITEM_DEPTH = 4;
+const MAX_ITEM_DEPTH = 6;
 /** The item must hold nearly no prose beyond the chosen element's: it is a wrapper, not a section. */
 const ITEM_PROSE_SLACK = 1.2;
 /** Other items of the same shape with prose, beside the chosen one. */
-const MIN_OTHER_ITEMS = 2;
+const MIN_OTHER_ITEMS = 1;
 /** Together the other items must hold at least this multiple of the chosen element's prose. */
 const OTHER_ITEMS_PROSE = 1;
 
