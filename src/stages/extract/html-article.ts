@@ -39,7 +39,10 @@ const ARTICLE_BODY_SHARE = 0.3;
 const HINTED_PROSE_FACTOR = 0.3;
 /** A draft holding less prose than this is a short paragraph or two: a page of tables or lists may hold far more. */
 const TINY_DRAFT = 200;
-/** How much more the structure-counting reading must find to be taken over a tiny draft. */
+/**
+ * How much more the structure-counting reading must find to be taken over a tiny draft; it must also find
+ * a paragraph's worth (TINY_DRAFT) itself: a month's calendar is not a page of content.
+ */
 const STRUCTURE_GAIN = 5;
 /** Share of the best score an element must hold to be kept as one of the article's wrappers. */
 const WRAPPER_SHARE = 0.5;
@@ -168,7 +171,7 @@ function draftScores(
   const byStructure = scoreElements(blocks, { proseFactor, countStructure: true });
   if (!chosen) return { draft: byStructure, countStructure: true };
   const wider = chooseContainer(byStructure);
-  const gains = wider && (byStructure.total.get(wider) ?? 0) >= found * STRUCTURE_GAIN;
+  const gains = wider && (byStructure.total.get(wider) ?? 0) >= Math.max(found * STRUCTURE_GAIN, TINY_DRAFT);
   return gains ? { draft: byStructure, countStructure: true } : { draft: byProse, countStructure: false };
 }
 
