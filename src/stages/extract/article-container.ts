@@ -172,7 +172,7 @@ export function chooseContainer(scores: ElementScores, within?: Element): Elemen
 }
 
 /** A lone paragraph's sibling paragraphs must hold this share of its prose to join it. */
-const SIBLING_PROSE = 0.5;
+const SIBLING_PROSE = 0.35;
 
 /**
  * A single paragraph is rarely the article: when sibling paragraphs stand beside it (the story's other
