@@ -5,6 +5,7 @@ import type { Element } from "./dom.js";
 import { isCreditLine, isEndMarker, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
 import { withRepeatedItems } from "./repeated-items.js";
 import { spacelessChars } from "./spaceless-text.js";
+import { isTeaserSummary } from "./teaser-cards.js";
 
 /** How much one character of non-prose costs against one character of prose when choosing the container. */
 const BOILERPLATE_COST = 1;
@@ -64,7 +65,7 @@ function isProseList(block: SourcedBlock): boolean {
 function isProse(block: SourcedBlock, lines = false): boolean {
   const type = block.block.type;
   if (type === "heading" || type === "table" || type === "list") return false;
-  if (linkDensity(block) > MAX_PROSE_LINK_DENSITY) return false;
+  if (linkDensity(block) > MAX_PROSE_LINK_DENSITY || isTeaserSummary(block)) return false;
   const length = readingLength(block);
   const text = blockTextOf(block);
   return (

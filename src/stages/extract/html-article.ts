@@ -10,6 +10,7 @@ import { removeBoilerplate, removeNonContent, underHint } from "./clean.js";
 import { collapse, type Element, findFirst } from "./dom.js";
 import { type PageMetadata, readMetadata } from "./metadata.js";
 import { parseHtml } from "./parse-html.js";
+import { markTeaserCards } from "./teaser-cards.js";
 import { titleFromText } from "./title-parts.js";
 
 /** Share and "send to" endpoints: buttons that post the page itself elsewhere, never sources. */
@@ -185,11 +186,13 @@ export function extractHtml(page: DecodedPage): Article {
   const memo = new Map<Element, boolean>();
   const proseFactor = (block: SourcedBlock) => (underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1);
   const draftBlocks = buildBlocks(body, metadata.baseUrl);
+  markTeaserCards(draftBlocks);
   const { draft, countStructure } = draftScores(draftBlocks, proseFactor);
   const draftContainer = chooseContainer(draft);
   const citedLinks = collectCitedLinks(draftContainer ?? body, metadata.baseUrl, page.url);
   removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
+  markTeaserCards(all);
   // Only look inside the draft: above it, with the furniture gone, stray prose (bios, notices) would win.
   const found = chooseContainer(scoreElements(all, { countStructure }), draftContainer ?? undefined);
   let container = found ?? draftContainer;

@@ -3,7 +3,9 @@
 // 不得转载") and share prompts ("分享到：", "微信扫一扫"). Editor and reporter credits and "原标题" lines are
 // left alone: most hand-made truths keep them as part of the article. A short "All rights reserved"
 // notice is furniture in any script.
+
 import type { Block } from "../../types.js";
+import { isCommentLabel } from "./comment-label.js";
 
 /** Labels of a story's meta line: source, author, time, publication, update, views. */
 const META_LABEL =
@@ -120,5 +122,6 @@ function lineOf(block: Block): string {
 
 /** A label standing alone that opens what follows the article: comments, related stories. */
 export function isEndMarker(block: Block): boolean {
-  return END_MARKER.test(lineOf(block).trim());
+  const line = lineOf(block).trim();
+  return END_MARKER.test(line) || isCommentLabel(line);
 }
