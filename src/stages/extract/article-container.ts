@@ -272,17 +272,10 @@ function isTeaserTitle(block: SourcedBlock): boolean {
 /** A block that can stand at the article's edge: prose, or structure (lists, tables, code, quotes). */
 function isBody(block: SourcedBlock): boolean {
   const type = block.block.type;
-  if (type === "paragraph") return isProse(block) || isLongLinkedText(block);
+  if (type === "paragraph") return isProse(block);
   if (type === "heading") return false;
   if (type === "list") return isProseList(block) || linkDensity(block) < 0.2;
   return true;
-}
-
-/** A paragraph this long that is not mostly links (a run of linked titles with their authors) is text. */
-const MIN_LINKED_TEXT = 200;
-
-function isLongLinkedText(block: SourcedBlock): boolean {
-  return readingLength(block) >= MIN_LINKED_TEXT && linkDensity(block) <= MAX_LINK_DENSITY;
 }
 
 /** Drops bylines, datelines, "Related" headings and other short non-prose at the start and the end. */

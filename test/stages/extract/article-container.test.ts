@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/stages/extract/index.js";
-import { decoded, html, PROSE, paragraphs } from "../../support/extract-pages.js";
+import { decoded, html, PROSE } from "../../support/extract-pages.js";
 
 describe("choosing the article's container", () => {
   it("reads a post that is one short intro line and a long list of sentences", () => {
@@ -83,30 +83,5 @@ describe("link-dense lines inside the article", () => {
     expect(text).toContain("Left to right, as worn on the runway: an ASOS woven floral tee");
     expect(text).toContain(PROSE[2]);
     expect(text).not.toContain("Weather");
-  });
-});
-
-describe("the article's last blocks", () => {
-  it("keeps closing paragraphs of linked titles with their authors, and drops a short related line", () => {
-    const books = [
-      ["Kiran Osei-Bonsu", "Audition"],
-      ["Marta Lindgren", "Isola"],
-      ["Daniel Okafor", "The Director"],
-      ["Priya Nandakumar", "Flashlight"],
-      ["Tomás Ferreira", "Raising Hare"],
-      ["Harriet Whitfield", "Dream Count"],
-      ["Oliver Mbeki", "Book of Lives"],
-      ["Amira Haddad", "Eventide"],
-    ];
-    const picks = books
-      .map(([author, title], at) => `${author}, <a href="/b/${at}">${title}</a>`)
-      .join("<br>");
-    const page = html(`
-      <div class="story-body"><h1>The year's most recommended books</h1>${paragraphs()}
-        <h3>Four lists each:</h3><p>${picks}</p>
-        <p>Related: <a href="/r/1">Best of 2023</a> <a href="/r/2">Best of 2022</a></p></div>`);
-    const text = extractArticle(decoded(page)).text;
-    for (const [author, title] of books) expect(text).toContain(`${author}, ${title}`);
-    expect(text).not.toContain("Best of 2023");
   });
 });
