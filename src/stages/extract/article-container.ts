@@ -3,6 +3,7 @@
 import type { SourcedBlock } from "./blocks.js";
 import type { Element } from "./dom.js";
 import { isCreditLine, isEndMarker, isPortalFurniture, isSpacelessLine } from "./portal-furniture.js";
+import { withRepeatedItems } from "./repeated-items.js";
 import { spacelessChars } from "./spaceless-text.js";
 import { isTeaserSummary } from "./teaser-cards.js";
 
@@ -166,11 +167,13 @@ export function chooseContainer(scores: ElementScores, within?: Element): Elemen
       (score.get(node) ?? 0) >= bestScore * NEAR_TIE && withoutLists(node) >= bestWithoutLists * NEAR_TIE;
     if (tie) chosen = node;
   }
-  return chosen ? withProseSiblings(scores, chosen, within) : null;
+  if (!chosen) return null;
+  const allowed = (element: Element) => !within || inside(element, within);
+  return withRepeatedItems(scores.prose, withProseSiblings(scores, chosen, within), allowed);
 }
 
 /** A lone paragraph's sibling paragraphs must hold this share of its prose to join it. */
-const SIBLING_PROSE = 0.5;
+const SIBLING_PROSE = 0.35;
 
 /**
  * A single paragraph is rarely the article: when sibling paragraphs stand beside it (the story's other

@@ -38,6 +38,13 @@ const MIN_ARTICLE_BODY = 500;
 const ARTICLE_BODY_SHARE = 0.3;
 /** Prose under a boilerplate-hinted element counts this much when looking for the article's wrappers. */
 const HINTED_PROSE_FACTOR = 0.3;
+/** A draft holding less prose than this is a short paragraph or two: a page of tables or lists may hold far more. */
+const TINY_DRAFT = 200;
+/**
+ * How much more the structure-counting reading must find to be taken over a tiny draft; it must also find
+ * a paragraph's worth (TINY_DRAFT) itself: a month's calendar is not a page of content.
+ */
+const STRUCTURE_GAIN = 5;
 /** Share of the best score an element must hold to be kept as one of the article's wrappers. */
 const WRAPPER_SHARE = 0.5;
 
@@ -149,6 +156,26 @@ function fromArticleBody(articleBody: string | null, extracted: Block[]): Block[
     .map((text) => ({ type: "paragraph", text }));
 }
 
+/**
+ * The first reading of the page, by prose. A page of only lists or tables (a listicle, a results page)
+ * has no prose to choose by, and one whose prose is a short line or two beside a cast list or a
+ * directory holds far more than that line: count lists and tables as content there.
+ */
+function draftScores(
+  blocks: SourcedBlock[],
+  proseFactor: (block: SourcedBlock) => number,
+): { draft: ElementScores; countStructure: boolean } {
+  const byProse = scoreElements(blocks, { proseFactor });
+  const chosen = chooseContainer(byProse);
+  const found = chosen ? Math.max(byProse.prose.get(chosen) ?? 0, byProse.total.get(chosen) ?? 0) : 0;
+  if (chosen && found >= TINY_DRAFT) return { draft: byProse, countStructure: false };
+  const byStructure = scoreElements(blocks, { proseFactor, countStructure: true });
+  if (!chosen) return { draft: byStructure, countStructure: true };
+  const wider = chooseContainer(byStructure);
+  const gains = wider && (byStructure.total.get(wider) ?? 0) >= Math.max(found * STRUCTURE_GAIN, TINY_DRAFT);
+  return gains ? { draft: byStructure, countStructure: true } : { draft: byProse, countStructure: false };
+}
+
 export function extractHtml(page: DecodedPage): Article {
   const { document } = parseHtml(page.text);
   const metadata = readMetadata(document, page.url);
@@ -160,13 +187,7 @@ export function extractHtml(page: DecodedPage): Article {
   const proseFactor = (block: SourcedBlock) => (underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1);
   const draftBlocks = buildBlocks(body, metadata.baseUrl);
   markTeaserCards(draftBlocks);
-  // A page of only lists or tables (a listicle, a results page) has no prose to choose by: count those.
-  let countStructure = false;
-  let draft = scoreElements(draftBlocks, { proseFactor });
-  if (!chooseContainer(draft)) {
-    countStructure = true;
-    draft = scoreElements(draftBlocks, { proseFactor, countStructure });
-  }
+  const { draft, countStructure } = draftScores(draftBlocks, proseFactor);
   const draftContainer = chooseContainer(draft);
   const citedLinks = collectCitedLinks(draftContainer ?? body, metadata.baseUrl, page.url);
   removeBoilerplate(document, articleWrappers(draft, draftContainer));

@@ -47,6 +47,15 @@ describe("a lone paragraph and its siblings", () => {
     expect(text).not.toContain("greenhouse");
   });
 
+  it("keeps a closing paragraph well under half the length of the first", () => {
+    const closing = "We picked the first ripe ones in the middle of July.";
+    expect(closing.length).toBeLessThan((PROSE[0] as string).length / 2);
+    const text = extractArticle(decoded(postAroundLinkList(`<p>${closing}</p>`))).text;
+    expect(text).toContain(PROSE[0]);
+    expect(text).toContain(closing);
+    expect(text).not.toContain("greenhouse");
+  });
+
   it("treats a <p> broken by blank lines as one paragraph", () => {
     const last = `<p>${PROSE[1]}<br><br>Seedlings go out after the last frost, in May.</p>`;
     const text = extractArticle(decoded(postAroundLinkList(last))).text;
