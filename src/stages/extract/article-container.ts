@@ -21,7 +21,7 @@ const SENTENCE = /[.!?。！？,，、;:](?!\d)/;
 
 /** Labels that stand where an ad was: never part of the article. */
 const AD_LABEL =
-  /^(?:advert(?:isement)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
+  /^(?:advert(?:isement|ising)?|ads?|sponsored(?: content)?|(?:story|article) continues below(?: advertisement)?|continue reading below|scroll to continue with content)$/i;
 
 /** What datelines are made of: months, weekdays, times, zones, "updated/posted/by", numbers. */
 const DATE_WORDS =
@@ -273,9 +273,19 @@ function isTeaserTitle(block: SourcedBlock): boolean {
 function isBody(block: SourcedBlock): boolean {
   const type = block.block.type;
   if (type === "paragraph") return isProse(block);
-  if (type === "heading") return false;
+  if (type === "heading") return isLedeHeading(block);
   if (type === "list") return isProseList(block) || linkDensity(block) < 0.2;
   return true;
+}
+
+/** A whole sentence set in a heading tag: the story's opening paragraph styled large, not a label. */
+const MIN_LEDE_CHARS = 100;
+
+function isLedeHeading(block: SourcedBlock): boolean {
+  const text = blockTextOf(block);
+  return (
+    readingLength(block) >= MIN_LEDE_CHARS && linkDensity(block) < 0.2 && /[.!?。！？]["”’]?$/.test(text)
+  );
 }
 
 /** Drops bylines, datelines, "Related" headings and other short non-prose at the start and the end. */

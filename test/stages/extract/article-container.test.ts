@@ -85,3 +85,25 @@ describe("link-dense lines inside the article", () => {
     expect(text).not.toContain("Weather");
   });
 });
+
+describe("the article's edges", () => {
+  const lede =
+    "The city has long been called a place where anyone can buy a home, whatever their income, and a new report says that is no longer so.";
+
+  it("keeps an opening sentence set in a heading tag, and drops a short section label before the story", () => {
+    const page = html(
+      `<article><h3>Housing</h3><h2>${lede}</h2>${PROSE.map((text) => `<p>${text}</p>`).join("")}</article>`,
+    );
+    const text = extractArticle(decoded(page)).text;
+    expect(text.startsWith(lede)).toBe(true);
+    expect(text).not.toContain("Housing");
+  });
+
+  it("drops an 'ADVERTISING' label left where an ad was", () => {
+    const [first, ...rest] = PROSE;
+    const page = html(
+      `<article><p>${first}</p><div class="slot"><div>ADVERTISING</div></div>${rest.map((text) => `<p>${text}</p>`).join("")}</article>`,
+    );
+    expect(extractArticle(decoded(page)).text).toBe(PROSE.join("\n\n"));
+  });
+});
