@@ -34,6 +34,19 @@ describe("site notices", () => {
     expect(text).toBe(PROSE.join("\n\n"));
   });
 
+  it("drops copyright lines in their other spellings, long ones too, and the comment form's avatar and length notes", () => {
+    const longCopyright = `Copyright Thomson Reuters 2007. All rights reserved. ${"Republication or redistribution of this content, including by framing or similar means, is expressly prohibited without the prior written consent of the publisher. ".repeat(2)}`;
+    const text = extract(`
+      <div class="story">${paragraphs()}
+        <p>(C) Copyright 2004 The Valley Gazette, all rights reserved.</p>
+        <p>${longCopyright}</p>
+        <p>Want a picture next to your name? Sign up for a Gravatar with the email you use here.</p>
+        <p>Please limit your comments to the topic of the post and keep them civil.</p>
+      </div>`);
+    expect(longCopyright.length).toBeGreaterThan(200);
+    expect(text).toBe(PROSE.join("\n\n"));
+  });
+
   it("keeps the article's own disclosure and prose that mentions a browser", () => {
     const lines = [
       ...PROSE,
