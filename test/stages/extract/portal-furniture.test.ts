@@ -49,6 +49,14 @@ describe("Chinese portal furniture", () => {
     expect(page(`${prose}${counted}`)).toBe(ZH_PROSE.join("\n\n"));
   });
 
+  it("ends the article at the site's copyright notice standing under it", () => {
+    const notice = `<p>反侵权公告：</p>
+      <p>根据著作权法等法律法规，未经书面许可擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益，本报社郑重公告如下。</p>
+      <p>一、任何单位或个人使用本报社享有著作权的原创内容，必须事先取得本报社的书面授权，并注明出处和作者。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${prose}${notice}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
   it("drops keyword lines and prompts to follow the site's account after the article", () => {
     const text = page(`
       ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
