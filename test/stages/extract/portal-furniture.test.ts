@@ -57,6 +57,15 @@ describe("Chinese portal furniture", () => {
     expect(page(`${prose}${notice}`)).toBe(ZH_PROSE.join("\n\n"));
   });
 
+  it("drops a toolbar of bracketed buttons and ends the article at a related-links label", () => {
+    const toolbar = "<p>页面功能 【我来说两句】【推荐】【字体：大 中 小】【打印】【关闭】</p>";
+    const related = `<p>相关链接</p>
+      <p>河畔公园去年春天的一场暴雨淹没了整条步道，市民们在网上讨论了好几个星期才有了结果。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${toolbar}${prose}${toolbar}`)).toBe(ZH_PROSE.join("\n\n"));
+    expect(page(`${prose}${related}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
   it("drops keyword lines and prompts to follow the site's account after the article", () => {
     const text = page(`
       ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
