@@ -35,10 +35,13 @@ const SUBSCRIBE =
 /** Notices are a few lines; a longer paragraph that uses one of these phrases is prose. */
 const MAX_NOTICE = 400;
 const MAX_COPYRIGHT_LINE = 400;
+/** A paragraph that opens with the © sign is a site's footer however long its legal text runs. */
+const MAX_FOOTER = 1500;
 
 /** A paragraph that is one of the site's standing notices rather than text of the page's story. */
 export function isSiteNotice(text: string): boolean {
   const line = text.trim();
+  if (line.startsWith("©") && line.length <= MAX_FOOTER) return true;
   if (!line || line.length > MAX_NOTICE) return false;
   if (line.length <= MAX_COPYRIGHT_LINE && COPYRIGHT_LINE.test(line)) return true;
   return (

@@ -47,6 +47,13 @@ describe("site notices", () => {
     expect(text).toBe(PROSE.join("\n\n"));
   });
 
+  it("drops a long legal footer that opens with the copyright sign", () => {
+    const footer = `©Riverside Notebook Limited, registered in England No. 1234567. ${"The Notebook is a registered trade name; this service is provided under our standard terms and conditions and our privacy policy, and material may only be reproduced under a licence. ".repeat(4)}`;
+    const text = extract(`<div class="story">${paragraphs()}<p>${footer}</p></div>`);
+    expect(footer.length).toBeGreaterThan(400);
+    expect(text).toBe(PROSE.join("\n\n"));
+  });
+
   it("keeps the article's own disclosure and prose that mentions a browser", () => {
     const lines = [
       ...PROSE,
