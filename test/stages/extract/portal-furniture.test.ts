@@ -66,6 +66,14 @@ describe("Chinese portal furniture", () => {
     expect(page(`${prose}${related}`)).toBe(ZH_PROSE.join("\n\n"));
   });
 
+  it("ends a forum post at its back link, before the replies under it", () => {
+    const replies = `<p>← 返回</p>
+      <p>无聊</p>
+      <p>这种讨论每年都有一次，吵到最后也没有结论，还不如去公园里走一走，看看新修的步道。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${prose}${replies}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
   it("drops keyword lines and prompts to follow the site's account after the article", () => {
     const text = page(`
       ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}
