@@ -33,6 +33,8 @@ const FOLLOW =
 const LABEL =
   /^(?:[^\s。！？]{0,10}(?:公众号|公眾號|官方微信|官方微博)|(?:关键字|关键词|關鍵字|關鍵詞|标签|標籤)\s*[:：][^。！？]*)$/u;
 const MAX_LABEL = 40;
+/** A toolbar of bracketed buttons: "页面功能 【我来说两句】【推荐】【打印】【关闭】". */
+const TOOLBAR = /^[^【】]{0,8}(?:【[^【】]{1,12}】\s*){3,}$/u;
 const MAX_FOLLOW = 60;
 
 /** Only lines in these scripts are read: English furniture is judged by the other rules. */
@@ -51,6 +53,7 @@ function isFurnitureLine(text: string): boolean {
   if (isSiteNotice(line)) return true;
   if (!line || line.length > MAX_LINE || !SPACELESS.test(line)) return false;
   if (PROMPT.test(line) && line.length <= MAX_PROMPT) return true;
+  if (TOOLBAR.test(line)) return true;
   if (line.length <= MAX_FOLLOW && FOLLOW.test(line)) return true;
   if (line.length <= MAX_LABEL && LABEL.test(line)) return true;
   if (COPYRIGHT.test(line)) return true;
@@ -102,11 +105,13 @@ export function isCreditLine(block: Block): boolean {
 
 /**
  * Labels that open what follows an article on portals — reader comments, "related"/"recommended" teasers,
- * "follow us" boxes — standing alone on a line: the article ends where one starts. A comment box's label
- * may carry its count ("网友评论（12）", "共 4 条评论").
+ * "follow us" boxes, the site's copyright or disclaimer notice ("反侵权公告", "免责声明"), a forum post's
+ * back link ("← 返回", with the replies under it) — standing alone on a
+ * line: the article ends where one starts. A comment box's label may carry its count ("网友评论（12）",
+ * "共 4 条评论").
  */
 const END_MARKER =
-  /^(?:相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント|(?:热门|最新|网友|精彩|全部|读者|用户|相关|热点|發表|发表|我要|查看|更多)?(?:评论|評論|跟帖|留言)(?:区|區|列表)?|回复线索|暂无评论|暂无留言)\s*[:：]?\s*(?:[(（[【]?\s*(?:共\s*)?\d+\s*(?:条|條|人参与)?\s*[)）\]】]?)?$/u;
+  /^(?:[←<«]?\s*返回(?:列表|首页|上页|目录)?|相关阅读|相关文章|相关推荐|热门推荐|为你推荐|猜你喜欢|大家都在看|热点推荐|關聯閱讀|相關閱讀|關聯文章|相關新聞|関連記事|関連ニュース|あわせて読みたい|おすすめ記事|人気記事|コメント|(?:热门|最新|网友|精彩|全部|读者|用户|相关|热点|發表|发表|我要|查看|更多)?(?:评论|評論|跟帖|留言)(?:区|區|列表)?|相关链接|相關連結|延伸阅读|延伸閱讀|回复线索|暂无评论|暂无留言|反侵权公告|侵权声明|版权声明|版權聲明|免责声明|免責聲明)\s*[:：]?\s*(?:[(（[【]?\s*(?:共\s*)?\d+\s*(?:条|條|人参与)?\s*[)）\]】]?)?$/u;
 
 /** The text a block shows as one line: a paragraph or heading, a one-cell table, a one-item list. */
 function lineOf(block: Block): string {

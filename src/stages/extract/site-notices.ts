@@ -11,14 +11,18 @@ const BROWSER =
 const DISCLAIMER =
   /\bopinions expressed (?:here|on this (?:site|blog|website))\b|\b(?:has|have) no affiliation with\b|\bnot (?:meant|intended) (?:to|as a) substitute\b/i;
 
-/** A copyright line: "© 2012 The Notebook", "Copyright © 1994 - 2006 Example.com". */
-const COPYRIGHT_LINE = /^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|\p{Lu})|^copyright\s+\d{4}/iu;
+/**
+ * A copyright line: "© 2012 The Notebook", "Copyright © 1994 - 2006 Example.com", "(C) Copyright 2004 …",
+ * "Copyright Thomson Reuters 2007" (a year within the first few words after the word).
+ */
+const COPYRIGHT_LINE =
+  /^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|\p{Lu})|^(?:(?:©|\(c\))\s*)?copyright\s+(?:[^\s.]+\s+){0,4}(?:19|20)\d\d\b/iu;
 const REPRODUCTION =
   /\bno part of this (?:site|website|web ?site|blog|publication) may be\b|\bmay not be (?:copied|reproduced|republished),? modified\b/i;
 
 /** What a comment form says around its fields, and the "follow the responses" and trackback lines under a post. */
 const COMMENT_FORM =
-  /\byou may use these html tags\b|\byour email address will not be published\b|\brequired fields are marked\b|\bwe welcome your comments\b|\bto let readers post comments\b|\byou can follow any responses to this entry\b|\byou can leave a response,? or trackback\b|\btrackback url for this entry\b|\blisted below are links to weblogs that reference\b/i;
+  /\byou may use these html tags\b|\byour email address will not be published\b|\brequired fields are marked\b|\bwe welcome your comments\b|\bto let readers post comments\b|\byou can follow any responses to this entry\b|\byou can leave a response,? or trackback\b|\btrackback url for this entry\b|\blisted below are links to weblogs that reference\b|\bgravatar\b|\bplease limit your comments?\b/i;
 
 /** Requests for tips and credit claims addressed to the reader by the site. */
 const SITE_REQUEST =
@@ -30,11 +34,14 @@ const SUBSCRIBE =
 
 /** Notices are a few lines; a longer paragraph that uses one of these phrases is prose. */
 const MAX_NOTICE = 400;
-const MAX_COPYRIGHT_LINE = 200;
+const MAX_COPYRIGHT_LINE = 400;
+/** A paragraph that opens with the © sign is a site's footer however long its legal text runs. */
+const MAX_FOOTER = 1500;
 
 /** A paragraph that is one of the site's standing notices rather than text of the page's story. */
 export function isSiteNotice(text: string): boolean {
   const line = text.trim();
+  if (line.startsWith("©") && line.length <= MAX_FOOTER) return true;
   if (!line || line.length > MAX_NOTICE) return false;
   if (line.length <= MAX_COPYRIGHT_LINE && COPYRIGHT_LINE.test(line)) return true;
   return (

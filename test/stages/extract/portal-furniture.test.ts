@@ -49,6 +49,31 @@ describe("Chinese portal furniture", () => {
     expect(page(`${prose}${counted}`)).toBe(ZH_PROSE.join("\n\n"));
   });
 
+  it("ends the article at the site's copyright notice standing under it", () => {
+    const notice = `<p>反侵权公告：</p>
+      <p>根据著作权法等法律法规，未经书面许可擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益，本报社郑重公告如下。</p>
+      <p>一、任何单位或个人使用本报社享有著作权的原创内容，必须事先取得本报社的书面授权，并注明出处和作者。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${prose}${notice}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("drops a toolbar of bracketed buttons and ends the article at a related-links label", () => {
+    const toolbar = "<p>页面功能 【我来说两句】【推荐】【字体：大 中 小】【打印】【关闭】</p>";
+    const related = `<p>相关链接</p>
+      <p>河畔公园去年春天的一场暴雨淹没了整条步道，市民们在网上讨论了好几个星期才有了结果。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${toolbar}${prose}${toolbar}`)).toBe(ZH_PROSE.join("\n\n"));
+    expect(page(`${prose}${related}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
+  it("ends a forum post at its back link, before the replies under it", () => {
+    const replies = `<p>← 返回</p>
+      <p>无聊</p>
+      <p>这种讨论每年都有一次，吵到最后也没有结论，还不如去公园里走一走，看看新修的步道。</p>`;
+    const prose = ZH_PROSE.map((line) => `<p>${line}</p>`).join("");
+    expect(page(`${prose}${replies}`)).toBe(ZH_PROSE.join("\n\n"));
+  });
+
   it("drops keyword lines and prompts to follow the site's account after the article", () => {
     const text = page(`
       ${ZH_PROSE.map((line) => `<p>${line}</p>`).join("")}

@@ -34,6 +34,26 @@ describe("site notices", () => {
     expect(text).toBe(PROSE.join("\n\n"));
   });
 
+  it("drops copyright lines in their other spellings, long ones too, and the comment form's avatar and length notes", () => {
+    const longCopyright = `Copyright Thomson Reuters 2007. All rights reserved. ${"Republication or redistribution of this content, including by framing or similar means, is expressly prohibited without the prior written consent of the publisher. ".repeat(2)}`;
+    const text = extract(`
+      <div class="story">${paragraphs()}
+        <p>(C) Copyright 2004 The Valley Gazette, all rights reserved.</p>
+        <p>${longCopyright}</p>
+        <p>Want a picture next to your name? Sign up for a Gravatar with the email you use here.</p>
+        <p>Please limit your comments to the topic of the post and keep them civil.</p>
+      </div>`);
+    expect(longCopyright.length).toBeGreaterThan(200);
+    expect(text).toBe(PROSE.join("\n\n"));
+  });
+
+  it("drops a long legal footer that opens with the copyright sign", () => {
+    const footer = `©Riverside Notebook Limited, registered in England No. 1234567. ${"The Notebook is a registered trade name; this service is provided under our standard terms and conditions and our privacy policy, and material may only be reproduced under a licence. ".repeat(4)}`;
+    const text = extract(`<div class="story">${paragraphs()}<p>${footer}</p></div>`);
+    expect(footer.length).toBeGreaterThan(400);
+    expect(text).toBe(PROSE.join("\n\n"));
+  });
+
   it("keeps the article's own disclosure and prose that mentions a browser", () => {
     const lines = [
       ...PROSE,
