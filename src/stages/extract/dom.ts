@@ -40,3 +40,9 @@ export function findFirst(root: AnyNode, test: (element: Element) => boolean): E
   for (const element of elements(root)) if (test(element)) return element;
   return null;
 }
+
+/** Tag and first class name: elements printed by one template share it (`li.item odd`, `li.item even`). */
+export function shapeOf(element: Element): string {
+  const firstClass = (element.attribs.class ?? "").trim().split(/\s+/, 1)[0] ?? "";
+  return `${element.name}.${firstClass}`;
+}

@@ -2,7 +2,7 @@
 // gives each item its own small container: the best-scoring one is a single item, and the page's text
 // is all of them. When the chosen element is one of several siblings of the same shape that together
 // hold more prose than it does, the article is their parent.
-import type { Element } from "./dom.js";
+import { type Element, shapeOf } from "./dom.js";
 
 /** How far above the chosen element its item may start (description → info → item). */
 const MAX_ITEM_DEPTH = 6;
@@ -12,12 +12,6 @@ const ITEM_PROSE_SLACK = 1.2;
 const MIN_OTHER_ITEMS = 1;
 /** Together the other items must hold at least this multiple of the chosen element's prose. */
 const OTHER_ITEMS_PROSE = 1;
-
-/** Tag and first class: `li.item odd` and `li.item even` are the same kind of item. */
-function shapeOf(element: Element): string {
-  const firstClass = (element.attribs.class ?? "").trim().split(/\s+/, 1)[0] ?? "";
-  return `${element.name}.${firstClass}`;
-}
 
 /**
  * The parent of the like items around `chosen`, or `chosen` itself. `prose` is each element's prose

@@ -2,6 +2,7 @@
 // headline rolls beside an article are made of them; their summaries read like prose, so without this
 // a column of five summaries outweighs its own link headlines and joins the article's container.
 import type { SourcedBlock } from "./blocks.js";
+import { type Element, shapeOf } from "./dom.js";
 
 /** A headline link is nearly all link text and short; a summary is a short paragraph with few links. */
 const HEADLINE_LINK_SHARE = 0.9;
@@ -48,13 +49,13 @@ function isLabel(block: SourcedBlock): boolean {
   );
 }
 
-/** The tags and first class names of an element and its two ancestors: one card template, one shape. */
-function shapeOf(block: SourcedBlock): string {
+/** The shapes of the summary's element and its two ancestors: one card template, one shape. */
+function cardShapeOf(block: SourcedBlock): string {
   let shape = "";
-  let node = block.owner as SourcedBlock["owner"] | null;
+  let node: Element | null = block.owner;
   for (let depth = 0; depth < 3 && node && node.type === "tag"; depth++) {
-    shape += `${node.name}.${(node.attribs.class ?? "").split(" ")[0]}<`;
-    node = node.parent as SourcedBlock["owner"] | null;
+    shape += `${shapeOf(node)}<`;
+    node = node.parent as Element | null;
   }
   return shape;
 }
@@ -83,7 +84,7 @@ export function markTeaserCards(blocks: SourcedBlock[]): void {
       continue;
     }
     const last = run[run.length - 1];
-    if (last && shapeOf(last) !== shapeOf(summary)) close();
+    if (last && cardShapeOf(last) !== cardShapeOf(summary)) close();
     run.push(summary);
     allQuestions &&= /[?？]\s*$/.test("text" in headline.block ? headline.block.text : "");
   }
