@@ -164,16 +164,18 @@ function fromArticleBody(articleBody: string | null, extracted: Block[]): Block[
 function draftScores(
   blocks: SourcedBlock[],
   proseFactor: (block: SourcedBlock) => number,
-): { draft: ElementScores; countStructure: boolean } {
+): { draft: ElementScores; countStructure: boolean; container: Element | null } {
   const byProse = scoreElements(blocks, { proseFactor });
   const chosen = chooseContainer(byProse);
+  const byProseDraft = { draft: byProse, countStructure: false, container: chosen };
   const found = chosen ? Math.max(byProse.prose.get(chosen) ?? 0, byProse.total.get(chosen) ?? 0) : 0;
-  if (chosen && found >= TINY_DRAFT) return { draft: byProse, countStructure: false };
+  if (chosen && found >= TINY_DRAFT) return byProseDraft;
   const byStructure = scoreElements(blocks, { proseFactor, countStructure: true });
-  if (!chosen) return { draft: byStructure, countStructure: true };
   const wider = chooseContainer(byStructure);
+  const byStructureDraft = { draft: byStructure, countStructure: true, container: wider };
+  if (!chosen) return byStructureDraft;
   const gains = wider && (byStructure.total.get(wider) ?? 0) >= Math.max(found * STRUCTURE_GAIN, TINY_DRAFT);
-  return gains ? { draft: byStructure, countStructure: true } : { draft: byProse, countStructure: false };
+  return gains ? byStructureDraft : byProseDraft;
 }
 
 export function extractHtml(page: DecodedPage): Article {
@@ -187,8 +189,7 @@ export function extractHtml(page: DecodedPage): Article {
   const proseFactor = (block: SourcedBlock) => (underHint(block.owner, memo) ? HINTED_PROSE_FACTOR : 1);
   const draftBlocks = buildBlocks(body, metadata.baseUrl);
   markTeaserCards(draftBlocks);
-  const { draft, countStructure } = draftScores(draftBlocks, proseFactor);
-  const draftContainer = chooseContainer(draft);
+  const { draft, countStructure, container: draftContainer } = draftScores(draftBlocks, proseFactor);
   const citedLinks = collectCitedLinks(draftContainer ?? body, metadata.baseUrl, page.url);
   removeBoilerplate(document, articleWrappers(draft, draftContainer));
   const all = buildBlocks(body, metadata.baseUrl);
